@@ -1,0 +1,196 @@
+import type { CaseProjectionEvent, CaseState } from '../../workflows/contracts';
+import type { Role } from './users';
+
+export type { CaseState };
+
+export interface CaseRecord {
+  id: string;
+  serviceTypeCode: string;
+  agencyId: string;
+  citizenId: string;
+  subject: string;
+  description: string;
+  location: string | null;
+  state: CaseState;
+  receivedAt: string;
+  ackDueDate: string | null;
+  resolutionDueDate: string | null;
+  repliedAt: string | null;
+  workflowStartedAt: string | null;
+}
+
+export interface CaseEventRecord {
+  seq: number;
+  type: string;
+  occurredAt: string;
+  actorRole: Role | null;
+  body: Record<string, string | number | boolean>;
+}
+
+interface CaseRow {
+  id: string;
+  service_type_code: string;
+  agency_id: string;
+  citizen_id: string;
+  subject: string;
+  description: string;
+  location: string | null;
+  state: CaseState;
+  received_at: string;
+  ack_due_date: string | null;
+  resolution_due_date: string | null;
+  replied_at: string | null;
+  workflow_started_at: string | null;
+}
+
+interface EventRow {
+  seq: number;
+  type: string;
+  occurred_at: string;
+  actor_role: Role | null;
+  body: string;
+}
+
+const toCase = (r: CaseRow): CaseRecord => ({
+  id: r.id,
+  serviceTypeCode: r.service_type_code,
+  agencyId: r.agency_id,
+  citizenId: r.citizen_id,
+  subject: r.subject,
+  description: r.description,
+  location: r.location,
+  state: r.state,
+  receivedAt: r.received_at,
+  ackDueDate: r.ack_due_date,
+  resolutionDueDate: r.resolution_due_date,
+  repliedAt: r.replied_at,
+  workflowStartedAt: r.workflow_started_at,
+});
+
+const toEvent = (r: EventRow): CaseEventRecord => ({
+  seq: r.seq,
+  type: r.type,
+  occurredAt: r.occurred_at,
+  actorRole: r.actor_role,
+  body: JSON.parse(r.body) as CaseEventRecord['body'],
+});
+
+export interface NewCase {
+  id: string;
+  serviceTypeCode: string;
+  agencyId: string;
+  citizenId: string;
+  subject: string;
+  description: string;
+  location: string | null;
+  receivedAt: string;
+}
+
+/** The case, its intake event (seq 0) and the statements the caller adds (outbox, audit) commit together. */
+export async function insertCase(db: D1Database, c: NewCase, alsoInTransaction: D1PreparedStatement[]): Promise<void> {
+  await db.batch([
+    db
+      .prepare(
+        `INSERT INTO cases (id, service_type_code, agency_id, citizen_id, subject, description, location,
+                            state, received_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)`,
+      )
+      .bind(c.id, c.serviceTypeCode, c.agencyId, c.citizenId, c.subject, c.description, c.location, c.receivedAt, c.receivedAt),
+    db
+      .prepare(
+        `INSERT INTO case_events (case_id, seq, type, actor_id, body, occurred_at) VALUES (?, 0, 'filed', ?, '{}', ?)`,
+      )
+      .bind(c.id, c.citizenId, c.receivedAt),
+    ...alsoInTransaction,
+  ]);
+}
+
+export async function findCase(db: D1Database, id: string): Promise<CaseRecord | null> {
+  const row = await db.prepare('SELECT * FROM cases WHERE id = ?').bind(id).first<CaseRow>();
+  return row ? toCase(row) : null;
+}
+
+export async function listCaseEvents(db: D1Database, caseId: string): Promise<CaseEventRecord[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT e.seq, e.type, e.occurred_at, e.body, u.role AS actor_role
+       FROM case_events e LEFT JOIN users u ON u.id = e.actor_id
+       WHERE e.case_id = ? ORDER BY e.seq`,
+    )
+    .bind(caseId)
+    .all<EventRow>();
+  return results.map(toEvent);
+}
+
+export async function listCasesOfCitizen(db: D1Database, citizenId: string, limit = 200): Promise<CaseRecord[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM cases WHERE citizen_id = ? ORDER BY received_at DESC LIMIT ?')
+    .bind(citizenId, limit)
+    .all<CaseRow>();
+  return results.map(toCase);
+}
+
+const closedStates: CaseState[] = ['replied', 'closed', 'not_processed'];
+
+/** Officer inbox: most urgent first (earliest acknowledgement deadline, then oldest). */
+export async function listCasesOfAgency(
+  db: D1Database,
+  agencyId: string,
+  openOnly: boolean,
+  limit = 200,
+): Promise<CaseRecord[]> {
+  const filter = openOnly ? `AND state NOT IN (${closedStates.map(() => '?').join(', ')})` : '';
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM cases WHERE agency_id = ? ${filter}
+       ORDER BY ack_due_date IS NULL, ack_due_date, received_at LIMIT ?`,
+    )
+    .bind(agencyId, ...(openOnly ? closedStates : []), limit)
+    .all<CaseRow>();
+  return results.map(toCase);
+}
+
+/**
+ * Applies one workflow event to the read model. Idempotent: the timeline insert ignores a
+ * sequence number it already has, and the case row only moves forward (last_seq < seq).
+ * Returns false when the event had been applied before.
+ */
+export async function applyCaseEvent(db: D1Database, ev: CaseProjectionEvent): Promise<boolean> {
+  const body = JSON.stringify(ev.body ?? {});
+  const [inserted] = await db.batch([
+    db
+      .prepare(
+        `INSERT INTO case_events (case_id, seq, type, actor_id, body, occurred_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, seq) DO NOTHING`,
+      )
+      .bind(ev.caseId, ev.seq, ev.type, ev.actorId ?? null, body, ev.occurredAt),
+    db
+      .prepare(
+        `UPDATE cases SET
+           state = ?,
+           ack_due_date = COALESCE(?, ack_due_date),
+           resolution_due_date = COALESCE(?, resolution_due_date),
+           replied_at = COALESCE(?, replied_at),
+           workflow_started_at = COALESCE(workflow_started_at, ?),
+           last_seq = ?,
+           updated_at = ?
+         WHERE id = ? AND last_seq < ?`,
+      )
+      .bind(
+        ev.state,
+        ev.ackDueDate ?? null,
+        ev.resolutionDueDate ?? null,
+        ev.repliedAt ?? null,
+        ev.occurredAt,
+        ev.seq,
+        ev.occurredAt,
+        ev.caseId,
+        ev.seq,
+      ),
+  ]);
+  return (inserted?.meta.changes ?? 0) === 1;
+}
+
+export async function caseExists(db: D1Database, id: string): Promise<boolean> {
+  return (await db.prepare('SELECT 1 AS x FROM cases WHERE id = ?').bind(id).first()) !== null;
+}

@@ -1,0 +1,71 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv, Bindings } from './env';
+import { ProblemError, fail, problem, problemResponse } from './lib/problem';
+import { authenticate } from './middleware/auth';
+import auth from './routes/auth';
+import cases from './routes/cases';
+import { mountDocs } from './routes/docs';
+import health from './routes/health';
+import internal from './routes/internal';
+import reference from './routes/reference';
+import { drainOutbox } from './services/outbox';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const app = new OpenAPIHono<AppEnv>();
+
+app.use('*', requestId());
+app.use('*', secureHeaders());
+app.use(
+  '*',
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => fail(413, 'body-too-large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.`),
+  }),
+);
+
+const api = new OpenAPIHono<AppEnv>();
+// Cookie-authenticated writes must come from our own origin.
+api.use('*', csrf());
+api.use('*', authenticate());
+api.route('/auth', auth);
+api.route('/cases', cases);
+api.route('/health', health);
+api.route('/', reference);
+mountDocs(api);
+
+app.route('/api/v1', api);
+app.route('/internal/v1', internal);
+
+app.notFound((c) => problemResponse(problem(404, 'not-found', `Nothing at ${new URL(c.req.url).pathname}.`)));
+
+app.onError((err, c) => {
+  if (err instanceof ProblemError) return problemResponse(err.problem, err.headers);
+  if (err instanceof HTTPException) {
+    // Hono raises these for malformed JSON bodies, CSRF refusals and the like.
+    const status = err.status;
+    const slug = status === 400 ? 'malformed-request' : status === 403 ? 'forbidden' : 'http-error';
+    return problemResponse(problem(status, slug, err.message || undefined));
+  }
+  // No request data in logs: only the route and the request id.
+  console.error(`unhandled error on ${c.req.method} ${c.req.routePath} [${c.get('requestId')}]:`, err);
+  return problemResponse(
+    problem(500, 'internal', 'Something went wrong on our side; nothing you sent was lost.', {
+      instance: `urn:request:${c.get('requestId')}`,
+    }),
+  );
+});
+
+export default {
+  fetch: app.fetch,
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(drainOutbox(env).then(() => undefined));
+  },
+} satisfies ExportedHandler<Bindings>;
+
+export { app };

@@ -1,0 +1,106 @@
+/**
+ * Temporal over its HTTP API: workerd cannot speak gRPC. JSON payloads use the server's
+ * payload shorthand (a JSON value per argument is a `json/plain` payload), which the
+ * TypeScript SDK's default converter reads.
+ */
+import type { Bindings } from '../env';
+
+export class TemporalUnavailableError extends Error {}
+
+/** A rejected call (validator failure, unknown workflow, ...) as opposed to an unreachable server. */
+export class TemporalRejectedError extends Error {
+  constructor(
+    message: string,
+    readonly code: number | undefined,
+    readonly httpStatus: number,
+  ) {
+    super(message);
+  }
+}
+
+interface TemporalErrorBody {
+  code?: number;
+  message?: string;
+}
+
+const GRPC_ALREADY_EXISTS = 6;
+
+export interface TemporalHttp {
+  startWorkflow(args: {
+    workflowId: string;
+    workflowType: string;
+    taskQueue: string;
+    input: unknown[];
+    requestId: string;
+  }): Promise<{ started: boolean }>;
+  executeUpdate<T>(args: { workflowId: string; name: string; updateId: string; input: unknown[] }): Promise<T>;
+  ping(): Promise<void>;
+}
+
+export function temporalHttp(env: Bindings, timeoutMs = 10_000): TemporalHttp {
+  const base = `${env.TEMPORAL_HTTP_URL.replace(/\/$/, '')}/api/v1/namespaces/${encodeURIComponent(env.TEMPORAL_NAMESPACE)}`;
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (env.TEMPORAL_API_KEY) headers.authorization = `Bearer ${env.TEMPORAL_API_KEY}`;
+
+  async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    let res: Response;
+    try {
+      res = await fetch(base + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      throw new TemporalUnavailableError(`Temporal is unreachable: ${(e as Error).message}`);
+    }
+    const text = await res.text();
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : {};
+    } catch {
+      json = undefined;
+    }
+    if (res.ok && json !== undefined) return json;
+    if (res.status >= 500 || json === undefined) {
+      throw new TemporalUnavailableError(`Temporal answered HTTP ${res.status}`);
+    }
+    const err = json as TemporalErrorBody;
+    throw new TemporalRejectedError(err.message ?? `HTTP ${res.status}`, err.code, res.status);
+  }
+
+  return {
+    async startWorkflow({ workflowId, workflowType, taskQueue, input, requestId }) {
+      try {
+        await call('POST', `/workflows/${encodeURIComponent(workflowId)}`, {
+          workflowType: { name: workflowType },
+          taskQueue: { name: taskQueue },
+          input,
+          requestId,
+          workflowIdReusePolicy: 'WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE',
+        });
+        return { started: true };
+      } catch (e) {
+        // Workflow ID = domain ID: a second start of the same case is a success, not an error.
+        if (e instanceof TemporalRejectedError && e.code === GRPC_ALREADY_EXISTS) return { started: false };
+        throw e;
+      }
+    },
+
+    async executeUpdate<T>({ workflowId, name, updateId, input }: { workflowId: string; name: string; updateId: string; input: unknown[] }) {
+      const res = (await call('POST', `/workflows/${encodeURIComponent(workflowId)}/update/${encodeURIComponent(name)}`, {
+        request: { meta: { updateId }, input: { name, args: input } },
+        waitPolicy: { lifecycleStage: 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED' },
+      })) as { outcome?: { success?: unknown[]; failure?: { message?: string } } };
+      if (res.outcome?.failure) {
+        throw new TemporalRejectedError(res.outcome.failure.message ?? 'Update rejected', undefined, 200);
+      }
+      if (!res.outcome) throw new TemporalUnavailableError('Update did not complete in time');
+      return (res.outcome.success?.[0] ?? null) as T;
+    },
+
+    async ping() {
+      await call('GET', '');
+    },
+  };
+}

@@ -1,0 +1,240 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import {
+  caseUpdates,
+  caseWorkflowId,
+  type CaseWorkflowInput,
+  type ReplyUpdateInput,
+  type ReplyUpdateResult,
+} from '../../workflows/contracts';
+import { auditStatement } from '../db/audit';
+import {
+  type CaseRecord,
+  findCase,
+  insertCase,
+  listCaseEvents,
+  listCasesOfAgency,
+  listCasesOfCitizen,
+} from '../db/cases';
+import { enqueueStatement } from '../db/outbox';
+import { findServiceType } from '../db/reference';
+import type { SessionUser } from '../db/users';
+import type { AppContext } from '../env';
+import { newCaseId } from '../lib/crypto';
+import { jsonBody, jsonResponse, problems } from '../lib/openapi-helpers';
+import { fail } from '../lib/problem';
+import { TemporalRejectedError, TemporalUnavailableError, temporalHttp } from '../lib/temporal';
+import { taipeiDateOf } from '../../domain/calendar/taipei-time';
+import { createRouter } from '../lib/validation';
+import { requireRole } from '../middleware/auth';
+import {
+  CaseDetailSchema,
+  CaseIdParamSchema,
+  CaseListSchema,
+  type CaseSummary,
+  CreateCaseRequestSchema,
+  InboxQuerySchema,
+  ReplyRequestSchema,
+} from '../schemas';
+import { drainOutbox } from '../services/outbox';
+
+const cases = createRouter();
+
+const toSummary = (r: CaseRecord): CaseSummary => ({
+  id: r.id,
+  serviceTypeCode: r.serviceTypeCode,
+  agencyId: r.agencyId,
+  subject: r.subject,
+  state: r.state,
+  receivedAt: r.receivedAt,
+  ackDueDate: r.ackDueDate,
+  resolutionDueDate: r.resolutionDueDate,
+  repliedAt: r.repliedAt,
+});
+
+/** Officers see only their own agency's cases; citizens only their own. Others get 404, not 403. */
+function canSee(user: SessionUser, c: CaseRecord): boolean {
+  switch (user.role) {
+    case 'citizen':
+      return c.citizenId === user.id;
+    case 'officer':
+    case 'supervisor':
+      return c.agencyId === user.agencyId;
+    case 'manager':
+    case 'admin':
+      return true;
+  }
+}
+
+async function loadVisibleCase(c: AppContext, id: string): Promise<CaseRecord> {
+  const found = await findCase(c.env.DB, id);
+  if (!found || !canSee(c.get('user')!, found)) fail(404, 'case-not-found', `No case ${id} is visible to you.`);
+  return found;
+}
+
+async function detail(c: AppContext, record: CaseRecord) {
+  const timeline = await listCaseEvents(c.env.DB, record.id);
+  return {
+    ...toSummary(record),
+    description: record.description,
+    location: record.location,
+    workflowStarted: record.workflowStartedAt !== null,
+    timeline,
+  };
+}
+
+cases.openapi(
+  createRoute({
+    middleware: [requireRole('citizen')] as const,
+    method: 'post',
+    path: '/',
+    tags: ['Cases'],
+    summary: 'File a case (grievance or application).',
+    description:
+      'The case is committed with an outbox entry and answered with 202 at once; its workflow starts as soon as Temporal is reachable.',
+    request: jsonBody(CreateCaseRequestSchema),
+    responses: { 202: jsonResponse(CaseDetailSchema, 'Accepted for processing.'), ...problems(400, 401, 403, 413, 422) },
+  }),
+  async (c) => {
+    const body = c.req.valid('json');
+    const user = c.get('user')!;
+    const serviceType = await findServiceType(c.env.DB, body.serviceTypeCode);
+    if (!serviceType) {
+      fail(422, 'validation', 'The request body is not valid.', {
+        errors: [{ pointer: '/serviceTypeCode', in: 'body', detail: 'Unknown or inactive service type.' }],
+      });
+    }
+    const now = new Date();
+    const receivedAt = now.toISOString();
+    const id = newCaseId(taipeiDateOf(now.getTime()));
+    const input: CaseWorkflowInput = {
+      caseId: id,
+      kind: serviceType.kind,
+      agencyId: serviceType.agencyId,
+      serviceTypeCode: serviceType.code,
+      receivedAt,
+      ackPeriod: serviceType.ackPeriod,
+      resolutionPeriod: serviceType.resolutionPeriod,
+      closures: [],
+    };
+    await insertCase(
+      c.env.DB,
+      {
+        id,
+        serviceTypeCode: serviceType.code,
+        agencyId: serviceType.agencyId,
+        citizenId: user.id,
+        subject: body.subject,
+        description: body.description,
+        location: body.location ?? null,
+        receivedAt,
+      },
+      [enqueueStatement(c.env.DB, { kind: 'start_case_workflow', aggregateId: id, payload: input, now: receivedAt })],
+    );
+    // Start the workflow right away when Temporal is up; the cron drain covers the rest.
+    c.executionCtx.waitUntil(drainOutbox(c.env, { limit: 5 }).catch(() => undefined));
+    const record = (await findCase(c.env.DB, id))!;
+    return c.json(await detail(c, record), 202, { location: `/api/v1/cases/${id}` });
+  },
+);
+
+cases.openapi(
+  createRoute({
+    middleware: [requireRole('citizen')] as const,
+    method: 'get',
+    path: '/mine',
+    tags: ['Cases'],
+    summary: "The signed-in citizen's cases, newest first.",
+    responses: { 200: jsonResponse(CaseListSchema, 'Cases.'), ...problems(401, 403) },
+  }),
+  async (c) => {
+    const items = await listCasesOfCitizen(c.env.DB, c.get('user')!.id);
+    return c.json({ items: items.map(toSummary) }, 200);
+  },
+);
+
+cases.openapi(
+  createRoute({
+    middleware: [requireRole('officer', 'supervisor')] as const,
+    method: 'get',
+    path: '/inbox',
+    tags: ['Cases'],
+    summary: "The officer's agency inbox, most urgent first.",
+    request: { query: InboxQuerySchema },
+    responses: { 200: jsonResponse(CaseListSchema, 'Cases.'), ...problems(401, 403, 422) },
+  }),
+  async (c) => {
+    const { state } = c.req.valid('query');
+    const items = await listCasesOfAgency(c.env.DB, c.get('user')!.agencyId!, state === 'open');
+    return c.json({ items: items.map(toSummary) }, 200);
+  },
+);
+
+cases.openapi(
+  createRoute({
+    middleware: [requireRole()] as const,
+    method: 'get',
+    path: '/{id}',
+    tags: ['Cases'],
+    summary: 'One case with its timeline.',
+    request: { params: CaseIdParamSchema },
+    responses: { 200: jsonResponse(CaseDetailSchema, 'The case.'), ...problems(401, 404, 422) },
+  }),
+  async (c) => {
+    const record = await loadVisibleCase(c, c.req.valid('param').id);
+    return c.json(await detail(c, record), 200);
+  },
+);
+
+cases.openapi(
+  createRoute({
+    middleware: [requireRole('officer', 'supervisor')] as const,
+    method: 'post',
+    path: '/{id}/reply',
+    tags: ['Cases'],
+    summary: 'Reply to the citizen; this completes the case workflow.',
+    request: {
+      params: CaseIdParamSchema,
+      headers: z.object({
+        'idempotency-key': z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{8,64}$/)
+          .optional()
+          .meta({ description: 'Retries with the same key apply the reply once.' }),
+      }),
+      ...jsonBody(ReplyRequestSchema),
+    },
+    responses: { 200: jsonResponse(CaseDetailSchema, 'Replied.'), ...problems(400, 401, 404, 409, 422, 503) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { message } = c.req.valid('json');
+    const key = c.req.valid('header')['idempotency-key'] ?? crypto.randomUUID();
+    const user = c.get('user')!;
+    const record = await loadVisibleCase(c, id);
+    if (!record.workflowStartedAt) {
+      fail(409, 'workflow-not-started', 'This case is still being registered; try again in a moment.');
+    }
+    const input: ReplyUpdateInput = { officerId: user.id, message };
+    try {
+      await temporalHttp(c.env).executeUpdate<ReplyUpdateResult>({
+        workflowId: caseWorkflowId(id),
+        name: caseUpdates.reply,
+        updateId: `reply-${key}`,
+        input: [input],
+      });
+    } catch (e) {
+      if (e instanceof TemporalUnavailableError) {
+        fail(503, 'temporal-unavailable', 'The workflow engine is unreachable; nothing was changed. Try again.');
+      }
+      if (e instanceof TemporalRejectedError) fail(409, 'reply-rejected', e.message);
+      throw e;
+    }
+    await c.env.DB.batch([
+      auditStatement(c.env.DB, { actorId: user.id, action: 'case.reply', target: `case:${id}`, at: new Date().toISOString() }),
+    ]);
+    return c.json(await detail(c, (await findCase(c.env.DB, id))!), 200);
+  },
+);
+
+export default cases;

@@ -1,0 +1,179 @@
+/**
+ * Every request and response shape of the public API, in one place. Plain zod (with `.meta()`
+ * for OpenAPI) so that the web components can import the same schemas for client-side checks.
+ */
+import { z } from 'zod';
+
+const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+export const LocaleSchema = z.enum(['zh-TW', 'en']);
+export const RoleSchema = z.enum(['citizen', 'officer', 'supervisor', 'manager', 'admin']);
+export const CaseKindSchema = z.enum(['grievance', 'application']);
+export const CaseStateSchema = z.enum([
+  'received',
+  'accepted',
+  'awaiting_supplement',
+  'in_progress',
+  'transferred',
+  'extended',
+  'replied',
+  'closed',
+  'reopened',
+  'not_processed',
+]);
+const PlainDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ example: '2026-11-26' });
+const CaseIdSchema = z
+  .string()
+  .regex(/^\d{8}-[0-9A-HJKMNP-TV-Z]{6}$/, 'Not a case number.')
+  .meta({ example: '20261123-7KQ2MX' });
+
+// ---- accounts -------------------------------------------------------------
+
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    email: z.email(),
+    displayName: z.string(),
+    role: RoleSchema,
+    agencyId: z.string().nullable(),
+    locale: LocaleSchema,
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof UserSchema>;
+
+export const LoginRequestSchema = z
+  .strictObject({
+    email: z.email().max(254),
+    password: z.string().min(1).max(256),
+  })
+  .meta({ id: 'LoginRequest' });
+
+export const RegisterRequestSchema = z
+  .strictObject({
+    email: z.email().max(254),
+    password: z.string().min(10, 'Use at least 10 characters.').max(256),
+    displayName: trimmed(1, 80),
+    locale: LocaleSchema.default('zh-TW'),
+  })
+  .meta({ id: 'RegisterRequest' });
+
+export const ApiTokenRequestSchema = z
+  .strictObject({
+    label: trimmed(1, 80),
+    expiresInDays: z.int().min(1).max(365).default(90),
+  })
+  .meta({ id: 'ApiTokenRequest' });
+
+export const ApiTokenSchema = z
+  .object({ token: z.string(), label: z.string(), expiresAt: z.iso.datetime() })
+  .meta({ id: 'ApiToken' });
+
+// ---- reference data ---------------------------------------------------------
+
+export const AgencySchema = z
+  .object({
+    id: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    parentId: z.string().nullable(),
+  })
+  .meta({ id: 'Agency' });
+
+export const ServiceTypeSchema = z
+  .object({
+    code: z.string(),
+    agencyId: z.string(),
+    kind: CaseKindSchema,
+    nameZh: z.string(),
+    nameEn: z.string(),
+    ackPeriod: z.string().meta({ description: "Acknowledgement period, e.g. '3wd' (working days)." }),
+    resolutionPeriod: z.string().meta({ description: "Resolution period, e.g. '30d' or '2mo'." }),
+  })
+  .meta({ id: 'ServiceType' });
+
+export const ServiceTypeQuerySchema = z.strictObject({ kind: CaseKindSchema.optional() });
+
+// ---- cases ------------------------------------------------------------------
+
+export const CreateCaseRequestSchema = z
+  .strictObject({
+    serviceTypeCode: trimmed(1, 40),
+    subject: trimmed(3, 120),
+    description: trimmed(10, 5000),
+    location: trimmed(1, 200).optional(),
+  })
+  .meta({ id: 'CreateCaseRequest' });
+export type CreateCaseRequest = z.infer<typeof CreateCaseRequestSchema>;
+
+export const CaseSummarySchema = z
+  .object({
+    id: CaseIdSchema,
+    serviceTypeCode: z.string(),
+    agencyId: z.string(),
+    subject: z.string(),
+    state: CaseStateSchema,
+    receivedAt: z.iso.datetime(),
+    ackDueDate: PlainDateSchema.nullable().meta({
+      description: 'Acknowledgement deadline; null until the case workflow has computed it.',
+    }),
+    resolutionDueDate: PlainDateSchema.nullable(),
+    repliedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'CaseSummary' });
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+
+export const CaseEventSchema = z
+  .object({
+    seq: z.int(),
+    type: z.string(),
+    occurredAt: z.iso.datetime(),
+    actorRole: RoleSchema.nullable(),
+    body: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  })
+  .meta({ id: 'CaseEvent' });
+
+export const CaseDetailSchema = CaseSummarySchema.extend({
+  description: z.string(),
+  location: z.string().nullable(),
+  workflowStarted: z.boolean().meta({ description: 'False while the submission waits in the outbox.' }),
+  timeline: z.array(CaseEventSchema),
+}).meta({ id: 'CaseDetail' });
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+export const CaseListSchema = z.object({ items: z.array(CaseSummarySchema) }).meta({ id: 'CaseList' });
+
+export const CaseIdParamSchema = z.strictObject({ id: CaseIdSchema });
+
+export const InboxQuerySchema = z.strictObject({
+  state: z.enum(['open', 'all']).default('open'),
+});
+
+export const ReplyRequestSchema = z
+  .strictObject({ message: trimmed(5, 10000) })
+  .meta({ id: 'ReplyRequest' });
+
+// ---- health -----------------------------------------------------------------
+
+const ProbeSchema = z.object({ ok: z.boolean(), latencyMs: z.number(), detail: z.string().optional() });
+export const HealthSchema = z
+  .object({
+    status: z.enum(['ok', 'degraded']),
+    d1: ProbeSchema,
+    temporal: ProbeSchema,
+    outbox: z.object({ pending: z.int(), oldestPendingAt: z.iso.datetime().nullable() }),
+  })
+  .meta({ id: 'Health' });
+
+// ---- errors -----------------------------------------------------------------
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string().optional(),
+    errors: z
+      .array(z.object({ pointer: z.string(), in: z.string(), detail: z.string() }))
+      .optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });

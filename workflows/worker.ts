@@ -1,0 +1,67 @@
+/**
+ * The Temporal worker process: runs case workflows and their activities.
+ * Configuration comes from the environment so the same code runs locally, in CI and in a container.
+ */
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { fileURLToPath } from 'node:url';
+import { createActivities } from './case/activities';
+import { CASE_TASK_QUEUE_DEFAULT } from './contracts';
+
+function required(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`Set ${name} in the environment.`);
+  return v;
+}
+
+export interface WorkerOptions {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  edgeUrl: string;
+  internalSecret: string;
+  apiKey?: string;
+}
+
+export function optionsFromEnv(): WorkerOptions {
+  return {
+    address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? CASE_TASK_QUEUE_DEFAULT,
+    edgeUrl: required('EDGE_URL'),
+    internalSecret: required('INTERNAL_SECRET'),
+    apiKey: process.env.TEMPORAL_API_KEY,
+  };
+}
+
+export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const connection = await NativeConnection.connect({
+    address: opts.address,
+    ...(opts.apiKey ? { apiKey: opts.apiKey, tls: true } : {}),
+  });
+  const worker = await Worker.create({
+    connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    workflowsPath: fileURLToPath(new URL('./index.ts', import.meta.url)),
+    activities: createActivities({ edgeUrl: opts.edgeUrl, internalSecret: opts.internalSecret }),
+  });
+  return { worker, connection };
+}
+
+async function main(): Promise<void> {
+  const opts = optionsFromEnv();
+  const { worker, connection } = await createWorker(opts);
+  console.log(`temporal worker: polling task queue "${opts.taskQueue}" on ${opts.address}`);
+  try {
+    await worker.run(); // returns after SIGINT/SIGTERM once in-flight tasks finish
+  } finally {
+    await connection.close();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
