@@ -15,7 +15,7 @@ import internal from './routes/internal';
 import reference from './routes/reference';
 import { drainOutbox } from './services/outbox';
 
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 const app = new OpenAPIHono<AppEnv>();
 
@@ -68,4 +68,3 @@ export default {
   },
 } satisfies ExportedHandler<Bindings>;
 
-export { app };

@@ -30,7 +30,7 @@ export class InvalidPeriodError extends Error {
   }
 }
 
-const PERIOD_RE = /^([1-9][0-9]*)(d|wd|mo)$/;
+const PERIOD_RE = /^(0|[1-9][0-9]*)(d|wd|mo)$/; // '0d' parses, then fails the range check
 const UNIT_NAMES: Readonly<Record<PeriodUnit, string>> = {
   d: 'calendar days',
   wd: 'working days',

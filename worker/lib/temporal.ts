@@ -1,7 +1,7 @@
 /**
- * Temporal over its HTTP API: workerd cannot speak gRPC. JSON payloads use the server's
- * payload shorthand (a JSON value per argument is a `json/plain` payload), which the
- * TypeScript SDK's default converter reads.
+ * Temporal over its HTTP API: workerd cannot speak gRPC. Arguments are sent as explicit
+ * `json/plain` payloads (base64), not the server's JSON shorthand, which turns empty arrays
+ * into null.
  */
 import type { Bindings } from '../env';
 
@@ -24,6 +24,33 @@ interface TemporalErrorBody {
 }
 
 const GRPC_ALREADY_EXISTS = 6;
+const JSON_PLAIN_B64 = 'anNvbi9wbGFpbg=='; // base64('json/plain')
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+
+export function encodePayloads(values: unknown[]): { payloads: { metadata: { encoding: string }; data: string }[] } {
+  const enc = new TextEncoder();
+  return {
+    payloads: values.map((v) => ({
+      metadata: { encoding: JSON_PLAIN_B64 },
+      data: toBase64(enc.encode(JSON.stringify(v))),
+    })),
+  };
+}
+
+/** Reads a result in either form the server may render: shorthand JSON values or full payloads. */
+export function decodePayloads(p: unknown): unknown[] {
+  if (Array.isArray(p)) return p;
+  const payloads = (p as { payloads?: { data?: string }[] } | undefined)?.payloads ?? [];
+  const dec = new TextDecoder();
+  return payloads.map((x) =>
+    x.data ? JSON.parse(dec.decode(Uint8Array.from(atob(x.data), (c) => c.charCodeAt(0)))) : null,
+  );
+}
 
 export interface TemporalHttp {
   startWorkflow(args: {
@@ -75,7 +102,7 @@ export function temporalHttp(env: Bindings, timeoutMs = 10_000): TemporalHttp {
         await call('POST', `/workflows/${encodeURIComponent(workflowId)}`, {
           workflowType: { name: workflowType },
           taskQueue: { name: taskQueue },
-          input,
+          input: encodePayloads(input),
           requestId,
           workflowIdReusePolicy: 'WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE',
         });
@@ -89,14 +116,14 @@ export function temporalHttp(env: Bindings, timeoutMs = 10_000): TemporalHttp {
 
     async executeUpdate<T>({ workflowId, name, updateId, input }: { workflowId: string; name: string; updateId: string; input: unknown[] }) {
       const res = (await call('POST', `/workflows/${encodeURIComponent(workflowId)}/update/${encodeURIComponent(name)}`, {
-        request: { meta: { updateId }, input: { name, args: input } },
+        request: { meta: { updateId }, input: { name, args: encodePayloads(input) } },
         waitPolicy: { lifecycleStage: 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED' },
-      })) as { outcome?: { success?: unknown[]; failure?: { message?: string } } };
+      })) as { outcome?: { success?: unknown; failure?: { message?: string } } };
       if (res.outcome?.failure) {
         throw new TemporalRejectedError(res.outcome.failure.message ?? 'Update rejected', undefined, 200);
       }
       if (!res.outcome) throw new TemporalUnavailableError('Update did not complete in time');
-      return (res.outcome.success?.[0] ?? null) as T;
+      return (decodePayloads(res.outcome.success)[0] ?? null) as T;
     },
 
     async ping() {

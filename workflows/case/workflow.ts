@@ -1,4 +1,5 @@
 import {
+  ApplicationFailure,
   allHandlersFinished,
   condition,
   defineQuery,
@@ -22,6 +23,7 @@ import {
   caseUpdates,
 } from '../contracts';
 import type { CaseActivities } from './activities';
+import { checkCaseWorkflowInput } from './input';
 
 const { projectCaseEvent } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
@@ -38,6 +40,8 @@ const openStates: readonly CaseState[] = ['received', 'accepted', 'in_progress',
  * (pure, deterministic code), so a replay always yields the same dates.
  */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ state: CaseState }> {
+  const problems = checkCaseWorkflowInput(input);
+  if (problems.length) throw ApplicationFailure.nonRetryable(`Invalid case input: ${problems.join('; ')}`, 'InvalidInput');
   let state: CaseState = 'received';
   let seq = 0;
   const calendar = twOfficialCalendar(input.closures.map(parsePlainDate));

@@ -1,0 +1,139 @@
+/**
+ * Starts the whole product on loopback: Temporal dev server (file database), D1 migrated and
+ * seeded, `wrangler dev` serving API + UI, and the Temporal worker process. Used by
+ * `./civic start` and by the integration/browser test setup (with other ports and data dirs).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { BIN, ROOT } from './paths.mjs';
+import { assertPortsFree, run, startService, waitFor } from './proc.mjs';
+import { resolveTemporalCli } from './temporal-cli.mjs';
+
+export const DEV_PORTS = { temporal: 7233, temporalHttp: 7243, temporalUi: 8233, edge: 8787 };
+
+/**
+ * @param {object} o
+ * @param {{temporal:number, temporalHttp:number, temporalUi:number, edge:number}} o.ports
+ * @param {string} o.dataDir  folder for the Temporal database and local D1 state
+ * @param {string} o.internalSecret
+ * @param {boolean} [o.demoCases]  also seed a few demo cases
+ * @param {boolean} [o.echo]  print the services' output
+ * @param {number} [o.cronIntervalMs]  how often the local stand-in for the cron trigger drains the outbox
+ * @param {(msg: string) => void} [o.log]
+ */
+export async function startStack(o) {
+  const log = o.log ?? ((m) => console.log(m));
+  const { ports } = o;
+  await assertPortsFree(Object.values(ports));
+  mkdirSync(o.dataDir, { recursive: true });
+  const d1Dir = path.join(o.dataDir, 'wrangler');
+  const temporalDb = path.join(o.dataDir, 'temporal.db');
+  const temporalCli = await resolveTemporalCli(log);
+  const edgeUrl = `http://127.0.0.1:${ports.edge}`;
+  const temporalHttpUrl = `http://127.0.0.1:${ports.temporalHttp}`;
+  const services = [];
+  let cronTimer;
+
+  const temporalArgs = [
+    'server', 'start-dev',
+    '--ip', '127.0.0.1',
+    '--port', String(ports.temporal),
+    '--http-port', String(ports.temporalHttp),
+    '--ui-port', String(ports.temporalUi),
+    '--db-filename', temporalDb,
+    '--log-level', 'warn',
+  ];
+  let temporal;
+  async function startTemporal() {
+    temporal = startService('temporal', temporalCli, temporalArgs, { echo: o.echo });
+    await waitFor(
+      'the Temporal dev server',
+      async () => (await fetch(`${temporalHttpUrl}/api/v1/namespaces/default`, { signal: AbortSignal.timeout(2000) })).ok,
+      { service: temporal, timeoutMs: 60_000 },
+    );
+  }
+
+  const stop = async () => {
+    clearInterval(cronTimer);
+    for (const s of [...services].reverse()) await s.stop();
+    await temporal?.stop();
+  };
+
+  try {
+    log(`Starting Temporal dev server (gRPC ${ports.temporal}, HTTP ${ports.temporalHttp}, UI ${ports.temporalUi}) ...`);
+    await startTemporal();
+
+    log('Applying D1 migrations and seed data ...');
+    const wrangler = path.join(BIN, 'wrangler');
+    const local = ['civic', '--local', '--persist-to', d1Dir];
+    // CI=true: wrangler applies migrations without asking for confirmation.
+    await run(wrangler, ['d1', 'migrations', 'apply', ...local], { cwd: ROOT, env: { CI: 'true' } });
+    for (const file of ['seeds/demo.sql', ...(o.demoCases ? ['seeds/demo-cases.sql'] : [])]) {
+      await run(wrangler, ['d1', 'execute', ...local, '--file', file], { cwd: ROOT });
+    }
+
+    log(`Starting wrangler dev on ${edgeUrl} ...`);
+    const edge = startService(
+      'wrangler',
+      wrangler,
+      [
+        'dev',
+        '--ip', '127.0.0.1',
+        '--port', String(ports.edge),
+        '--persist-to', d1Dir,
+        '--inspector-port', String(ports.edge + 1000),
+        '--test-scheduled',
+        '--show-interactive-dev-session=false',
+        '--log-level', 'warn',
+        '--var', `INTERNAL_SECRET:${o.internalSecret}`,
+        '--var', `TEMPORAL_HTTP_URL:${temporalHttpUrl}`,
+        '--var', `PUBLIC_BASE_URL:${edgeUrl}`,
+      ],
+      { cwd: ROOT, echo: o.echo },
+    );
+    services.push(edge);
+    await waitFor('wrangler dev', async () => (await fetch(`${edgeUrl}/api/v1/health`, { signal: AbortSignal.timeout(5000) })).status > 0, {
+      service: edge,
+      timeoutMs: 90_000,
+    });
+
+    log('Starting the Temporal worker process ...');
+    const worker = startService('worker', path.join(BIN, 'tsx'), ['workflows/worker.ts'], {
+      cwd: ROOT,
+      echo: o.echo,
+      env: {
+        TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
+        TEMPORAL_NAMESPACE: 'default',
+        TEMPORAL_TASK_QUEUE: 'cases',
+        EDGE_URL: edgeUrl,
+        INTERNAL_SECRET: o.internalSecret,
+      },
+    });
+    services.push(worker);
+    await waitFor('the Temporal worker', async () => worker.lines.some((l) => l.includes('polling task queue')), {
+      service: worker,
+      timeoutMs: 120_000,
+    });
+
+    // Production runs the outbox drain from the cron trigger; locally we poke the same handler.
+    const drain = () =>
+      fetch(`${edgeUrl}/__scheduled?cron=*+*+*+*+*`, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
+    await drain();
+    cronTimer = setInterval(drain, o.cronIntervalMs ?? 5_000);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+
+  return {
+    edgeUrl,
+    temporalHttpUrl,
+    temporalAddress: `127.0.0.1:${ports.temporal}`,
+    temporalUiUrl: `http://127.0.0.1:${ports.temporalUi}`,
+    services: () => [temporal, ...services],
+    /** Stops only the Temporal server (its database file stays), for outage tests. */
+    stopTemporal: () => temporal.stop(),
+    startTemporal,
+    stop,
+  };
+}

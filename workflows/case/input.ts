@@ -1,0 +1,30 @@
+import { isPlainDate } from '../../domain/calendar/plain-date';
+import { parsePeriod } from '../../domain/deadlines/period';
+import type { CaseWorkflowInput } from '../contracts';
+
+/**
+ * Checks a start payload before the workflow relies on it: inputs arrive over HTTP from the
+ * edge's outbox, so a malformed one must fail the run clearly rather than crash a task forever.
+ * Returns the list of problems (empty when valid).
+ */
+export function checkCaseWorkflowInput(input: unknown): string[] {
+  const problems: string[] = [];
+  if (typeof input !== 'object' || input === null) return ['input must be an object'];
+  const i = input as Partial<Record<keyof CaseWorkflowInput, unknown>>;
+  for (const key of ['caseId', 'agencyId', 'serviceTypeCode', 'receivedAt', 'ackPeriod', 'resolutionPeriod'] as const) {
+    if (typeof i[key] !== 'string' || (i[key] as string).length === 0) problems.push(`${key} must be a non-empty string`);
+  }
+  if (i.kind !== 'grievance' && i.kind !== 'application') problems.push('kind must be grievance or application');
+  if (typeof i.receivedAt === 'string' && Number.isNaN(Date.parse(i.receivedAt))) problems.push('receivedAt must be an ISO instant');
+  for (const key of ['ackPeriod', 'resolutionPeriod'] as const) {
+    if (typeof i[key] === 'string') {
+      try {
+        parsePeriod(i[key] as string);
+      } catch (e) {
+        problems.push(`${key}: ${(e as Error).message}`);
+      }
+    }
+  }
+  if (!Array.isArray(i.closures) || !i.closures.every(isPlainDate)) problems.push('closures must be an array of YYYY-MM-DD dates');
+  return problems;
+}
