@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+// @ts-expect-error plain ESM script without type declarations
+import { startStack } from '../../scripts/lib/stack.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    edgeUrl: string;
+    temporalAddress: string;
+    temporalHttpUrl: string;
+    internalSecret: string;
+    controlUrl: string;
+  }
+}
+
+/** Ports of the test stack: distinct from `./civic start` so both can run at once. */
+const PORTS = { temporal: 17233, temporalHttp: 17243, temporalUi: 18233, edge: 18787 };
+
+export default async function setup(project: TestProject) {
+  const dataDir = path.join(project.config.root, '.data', 'test');
+  rmSync(dataDir, { recursive: true, force: true });
+  const internalSecret = randomBytes(24).toString('hex');
+  const stack = await startStack({
+    ports: PORTS,
+    dataDir,
+    internalSecret,
+    demoCases: false,
+    cronIntervalMs: 1_000,
+    log: (m: string) => console.log(`[stack] ${m}`),
+  });
+
+  // Test files run in other processes: they stop/start Temporal through this loopback endpoint.
+  const control = http.createServer((req, res) => {
+    const action = req.url === '/temporal/stop' ? stack.stopTemporal : req.url === '/temporal/start' ? stack.startTemporal : null;
+    if (!action || req.method !== 'POST') {
+      res.writeHead(404).end();
+      return;
+    }
+    action().then(
+      () => res.writeHead(204).end(),
+      (e: Error) => res.writeHead(500).end(e.message),
+    );
+  });
+  await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
+  const { port } = control.address() as { port: number };
+
+  project.provide('edgeUrl', stack.edgeUrl);
+  project.provide('temporalAddress', stack.temporalAddress);
+  project.provide('temporalHttpUrl', stack.temporalHttpUrl);
+  project.provide('internalSecret', internalSecret);
+  project.provide('controlUrl', `http://127.0.0.1:${port}`);
+
+  return async () => {
+    control.close();
+    await stack.stop();
+  };
+}
