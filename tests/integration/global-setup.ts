@@ -3,7 +3,6 @@ import { rmSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error plain ESM script without type declarations
 import { startStack } from '../../scripts/lib/stack.mjs';
 
 declare module 'vitest' {

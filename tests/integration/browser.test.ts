@@ -1,0 +1,113 @@
+/**
+ * End to end in headless Chromium against the running stack: a citizen files a grievance, the
+ * officer of the competent agency finds it in the inbox and replies, the citizen sees the reply.
+ * Screenshots go to test-results/screenshots/ (git-ignored).
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs';
+
+const shots = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+const axeSource = readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+const base = inject('edgeUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+});
+afterAll(() => browser?.close());
+
+async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-TW', timezoneId: 'Asia/Taipei' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('電子郵件').fill(email);
+  await page.getByLabel('密碼').fill('civic-demo-2026');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('logout').waitFor();
+}
+
+interface AxeResult {
+  violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: () => Promise<AxeResult> } }).axe;
+    return axe.run();
+  });
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('grievance round trip in the browser', () => {
+  it('citizen files, officer replies from the inbox, citizen sees the reply', async () => {
+    const citizen = await newPage();
+    await signIn(citizen, 'citizen@demo.civic.tw');
+    await citizen.goto(`${base}/cases/new`);
+    await citizen.getByTestId('service-type').selectOption('GRV-TRAFFIC');
+    await citizen.getByTestId('subject').fill('學校前斑馬線褪色');
+    await citizen.getByTestId('description').fill('民生國小正門前的斑馬線已經褪色，上下學時段車輛常不停讓。');
+    await citizen.getByTestId('location').fill('松山區民生東路五段');
+    await citizen.getByTestId('case-submit').click();
+
+    const casePage = citizen.getByTestId('case-page');
+    await casePage.waitFor();
+    const caseId = await casePage.getAttribute('data-case-id');
+    expect(caseId).toMatch(/^\d{8}-[0-9A-Z]{6}$/);
+    // The workflow computes the deadline; the page shows it once projected.
+    await expect.poll(async () => (await citizen.getByTestId('ack-due').textContent()) ?? '', { timeout: 30_000 }).toMatch(/\d{4}-\d{2}-\d{2}/);
+    await citizen.screenshot({ path: path.join(shots, 'citizen-case-filed.png'), fullPage: true });
+    expect(await axeViolations(citizen)).toEqual([]);
+
+    const officer = await newPage();
+    await signIn(officer, 'officer.dot@demo.civic.tw');
+    await officer.goto(`${base}/inbox`);
+    const row = officer.getByTestId('inbox').locator(`tr[data-case-id="${caseId}"]`);
+    await row.waitFor();
+    await officer.screenshot({ path: path.join(shots, 'officer-inbox.png'), fullPage: true });
+    expect(await axeViolations(officer)).toEqual([]);
+    await row.getByRole('link').first().click();
+    await officer.getByTestId('reply-message').fill('已排定本週重新繪製斑馬線，並請警察局加強取締。');
+    await officer.getByTestId('reply-submit').click();
+    await expect.poll(() => officer.getByTestId('case-page').getAttribute('data-state')).toBe('replied');
+    await officer.screenshot({ path: path.join(shots, 'officer-replied.png'), fullPage: true });
+
+    await citizen.reload();
+    await expect.poll(() => citizen.getByTestId('case-page').getAttribute('data-state')).toBe('replied');
+    await expect.poll(async () => citizen.getByTestId('timeline').textContent()).toContain('已排定本週重新繪製斑馬線');
+    await citizen.screenshot({ path: path.join(shots, 'citizen-sees-reply.png'), fullPage: true });
+  });
+
+  it('works on a phone in English, accessibly', async () => {
+    const phone = await newPage({ width: 375, height: 740 });
+    await signIn(phone, 'resident@demo.civic.tw');
+    await phone.getByTestId('lang-toggle').click();
+    await expect.poll(() => phone.evaluate(() => document.documentElement.lang)).toBe('en');
+    await phone.goto(`${base}/cases`);
+    await phone.getByRole('heading', { level: 1 }).waitFor();
+    expect(await axeViolations(phone)).toEqual([]);
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await phone.screenshot({ path: path.join(shots, 'phone-my-cases-en.png'), fullPage: true });
+  });
+});
