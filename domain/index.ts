@@ -30,3 +30,29 @@ export { InvalidPeriodError, PERIOD_LIMITS, formatPeriod, parsePeriod } from './
 export type { Period, PeriodErrorCode, PeriodUnit } from './deadlines/period';
 
 export { computeDeadline, monthPeriodEnd, shiftByPausedWorkingDays } from './deadlines/deadline';
+
+export {
+  InvalidSlaPeriodError,
+  SLA_SECONDS_MAX,
+  SlaKindMismatchError,
+  commonSlaKind,
+  formatSlaPeriod,
+  parseSlaPeriod,
+} from './sla/sla-period';
+export type { SlaPeriod, SlaPeriodErrorCode, SlaPeriodKind } from './sla/sla-period';
+
+export { slaClock } from './sla/sla-clock';
+export type { SlaClock, SlaClockStateInput, SlaExtensionRefusal, SlaExtensionResult } from './sla/sla-clock';
+
+export { isSlaState, slaStateAt, slaStates, slaWarningFractions, warningAt } from './sla/sla-state';
+export type { SlaState, SlaStateInput, SlaWarningFraction } from './sla/sla-state';
+
+export {
+  InvalidPriorityTierError,
+  PRIORITY_TIER_DEFAULT_PERIODS,
+  PRIORITY_TIER_NAMES_ZH,
+  isPriorityTier,
+  parsePriorityTier,
+  priorityTiers,
+} from './sla/priority';
+export type { PriorityTier } from './sla/priority';

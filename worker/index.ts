@@ -8,11 +8,13 @@ import type { AppEnv, Bindings } from './env';
 import { ProblemError, fail, problem, problemResponse } from './lib/problem';
 import { authenticate } from './middleware/auth';
 import auth from './routes/auth';
+import caseActions from './routes/case-actions';
 import cases from './routes/cases';
 import { mountDocs } from './routes/docs';
 import health from './routes/health';
 import internal from './routes/internal';
 import reference from './routes/reference';
+import { deliverEmails } from './services/email';
 import { drainOutbox } from './services/outbox';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -35,6 +37,7 @@ api.use('*', csrf());
 api.use('*', authenticate());
 api.route('/auth', auth);
 api.route('/cases', cases);
+api.route('/cases', caseActions);
 api.route('/health', health);
 api.route('/', reference);
 mountDocs(api);
@@ -64,7 +67,7 @@ app.onError((err, c) => {
 export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(drainOutbox(env).then(() => undefined));
+    ctx.waitUntil(Promise.all([drainOutbox(env), deliverEmails(env)]).then(() => undefined));
   },
 } satisfies ExportedHandler<Bindings>;
 

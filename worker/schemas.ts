@@ -118,6 +118,15 @@ export const CaseSummarySchema = z
     }),
     resolutionDueDate: PlainDateSchema.nullable(),
     repliedAt: z.iso.datetime().nullable(),
+    kind: CaseKindSchema,
+    slaState: z.enum(['on_track', 'warned_50', 'warned_75', 'breached', 'paused']),
+    assigneeId: z.string().nullable(),
+    ackDueAt: z.iso.datetime().nullable().meta({ description: 'End of the acknowledgement deadline (instant).' }),
+    resolutionDueAt: z.iso.datetime().nullable().meta({ description: 'Current answer deadline (instant).' }),
+    originalResolutionDueAt: z.iso.datetime().nullable().meta({ description: 'The deadline before any extension or pause shift.' }),
+    extended: z.boolean(),
+    pausedSince: z.iso.datetime().nullable(),
+    supplementDueAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'CaseSummary' });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
@@ -132,9 +141,24 @@ export const CaseEventSchema = z
   })
   .meta({ id: 'CaseEvent' });
 
+const CaseLegSchema = z
+  .object({
+    agencyId: z.string(),
+    startedAt: z.iso.datetime(),
+    dueAt: z.iso.datetime().meta({ description: "The agency leg's own internal due instant." }),
+    endedAt: z.iso.datetime().nullable(),
+    timely: z.boolean().nullable().meta({ description: 'For a leg that ended in a transfer: within the transfer window?' }),
+  })
+  .meta({ id: 'CaseLeg' });
+
 export const CaseDetailSchema = CaseSummarySchema.extend({
   description: z.string(),
   location: z.string().nullable(),
+  formData: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  legs: z.array(CaseLegSchema),
+  closedAt: z.iso.datetime().nullable(),
+  notProcessedCode: z.string().nullable(),
+  filedOnBehalf: z.boolean().meta({ description: 'Filed by a counter officer or helper with the citizen’s consent.' }),
   workflowStarted: z.boolean().meta({ description: 'False while the submission waits in the outbox.' }),
   timeline: z.array(CaseEventSchema),
 }).meta({ id: 'CaseDetail' });
@@ -151,6 +175,30 @@ export const InboxQuerySchema = z.strictObject({
 export const ReplyRequestSchema = z
   .strictObject({ message: trimmed(5, 10000) })
   .meta({ id: 'ReplyRequest' });
+
+const slaPeriod = z
+  .string()
+  .regex(/^[1-9][0-9]{0,4}(d|wd|mo|s)$/, "Use a period such as '30d', '10wd' or '1mo'.");
+
+export const EmptyActionSchema = z.strictObject({}).meta({ id: 'EmptyAction' });
+export const AssignRequestSchema = z.strictObject({ assigneeId: z.string().min(1).max(64) }).meta({ id: 'AssignRequest' });
+export const SupplementRequestSchema = z
+  .strictObject({ message: trimmed(5, 5000), period: slaPeriod.optional() })
+  .meta({ id: 'SupplementRequest' });
+export const SupplementSchema = z.strictObject({ message: trimmed(2, 5000) }).meta({ id: 'Supplement' });
+export const ExtendRequestSchema = z
+  .strictObject({ period: slaPeriod, reason: trimmed(5, 2000) })
+  .meta({ id: 'ExtendRequest' });
+export const TransferRequestSchema = z
+  .strictObject({ toAgencyId: z.string().min(1).max(40), reason: trimmed(5, 2000) })
+  .meta({ id: 'TransferRequest' });
+export const ReasonRequestSchema = z.strictObject({ reason: trimmed(5, 2000) }).meta({ id: 'ReasonRequest' });
+export const NotProcessedRequestSchema = z
+  .strictObject({
+    code: z.enum(['anonymous', 'repeated', 'duplicate', 'no_specific_content']),
+    reason: trimmed(5, 2000),
+  })
+  .meta({ id: 'NotProcessedRequest' });
 
 // ---- health -----------------------------------------------------------------
 

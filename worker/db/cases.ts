@@ -1,4 +1,4 @@
-import type { CaseProjectionEvent, CaseState } from '../../workflows/contracts';
+import type { CaseKind, CaseLeg, CaseProjectionEvent, CaseState, NotProcessedCode, SlaStateName } from '../../workflows/contracts';
 import type { Role } from './users';
 
 export type { CaseState };
@@ -17,6 +17,23 @@ export interface CaseRecord {
   resolutionDueDate: string | null;
   repliedAt: string | null;
   workflowStartedAt: string | null;
+  kind: CaseKind;
+  formData: Record<string, string | number | boolean>;
+  assigneeId: string | null;
+  slaState: SlaStateName;
+  acknowledgedAt: string | null;
+  ackDueAt: string | null;
+  resolutionDueAt: string | null;
+  originalResolutionDueAt: string | null;
+  extended: boolean;
+  pausedSince: string | null;
+  supplementDueAt: string | null;
+  closedAt: string | null;
+  notProcessedCode: NotProcessedCode | null;
+  escalations: number;
+  transfers: number;
+  legs: CaseLeg[];
+  filedById: string | null;
 }
 
 export interface CaseEventRecord {
@@ -41,6 +58,23 @@ interface CaseRow {
   resolution_due_date: string | null;
   replied_at: string | null;
   workflow_started_at: string | null;
+  kind: CaseKind;
+  form_data: string;
+  assignee_id: string | null;
+  sla_state: SlaStateName;
+  acknowledged_at: string | null;
+  ack_due_at: string | null;
+  resolution_due_at: string | null;
+  original_resolution_due_at: string | null;
+  extended: number;
+  paused_since: string | null;
+  supplement_due_at: string | null;
+  closed_at: string | null;
+  not_processed_code: NotProcessedCode | null;
+  escalations: number;
+  transfers: number;
+  legs: string;
+  filed_by_id: string | null;
 }
 
 interface EventRow {
@@ -65,6 +99,23 @@ const toCase = (r: CaseRow): CaseRecord => ({
   resolutionDueDate: r.resolution_due_date,
   repliedAt: r.replied_at,
   workflowStartedAt: r.workflow_started_at,
+  kind: r.kind,
+  formData: JSON.parse(r.form_data) as CaseRecord['formData'],
+  assigneeId: r.assignee_id,
+  slaState: r.sla_state,
+  acknowledgedAt: r.acknowledged_at,
+  ackDueAt: r.ack_due_at,
+  resolutionDueAt: r.resolution_due_at,
+  originalResolutionDueAt: r.original_resolution_due_at,
+  extended: r.extended === 1,
+  pausedSince: r.paused_since,
+  supplementDueAt: r.supplement_due_at,
+  closedAt: r.closed_at,
+  notProcessedCode: r.not_processed_code,
+  escalations: r.escalations,
+  transfers: r.transfers,
+  legs: JSON.parse(r.legs) as CaseLeg[],
+  filedById: r.filed_by_id,
 });
 
 const toEvent = (r: EventRow): CaseEventRecord => ({
@@ -84,6 +135,10 @@ export interface NewCase {
   description: string;
   location: string | null;
   receivedAt: string;
+  kind?: CaseKind;
+  formData?: Record<string, string | number | boolean>;
+  /** Set when an officer or helper files on the citizen's behalf. */
+  filedById?: string | null;
 }
 
 /** The case, its intake event (seq 0) and the statements the caller adds (outbox, audit) commit together. */
@@ -92,15 +147,28 @@ export async function insertCase(db: D1Database, c: NewCase, alsoInTransaction: 
     db
       .prepare(
         `INSERT INTO cases (id, service_type_code, agency_id, citizen_id, subject, description, location,
-                            state, received_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)`,
+                            state, received_at, updated_at, kind, form_data, filed_by_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?)`,
       )
-      .bind(c.id, c.serviceTypeCode, c.agencyId, c.citizenId, c.subject, c.description, c.location, c.receivedAt, c.receivedAt),
+      .bind(
+        c.id,
+        c.serviceTypeCode,
+        c.agencyId,
+        c.citizenId,
+        c.subject,
+        c.description,
+        c.location,
+        c.receivedAt,
+        c.receivedAt,
+        c.kind ?? 'grievance',
+        JSON.stringify(c.formData ?? {}),
+        c.filedById ?? null,
+      ),
     db
       .prepare(
-        `INSERT INTO case_events (case_id, seq, type, actor_id, body, occurred_at) VALUES (?, 0, 'filed', ?, '{}', ?)`,
+        `INSERT INTO case_events (case_id, seq, type, actor_id, body, occurred_at) VALUES (?, 0, 'filed', ?, ?, ?)`,
       )
-      .bind(c.id, c.citizenId, c.receivedAt),
+      .bind(c.id, c.filedById ?? c.citizenId, JSON.stringify(c.filedById ? { onBehalfOf: 'citizen' } : {}), c.receivedAt),
     ...alsoInTransaction,
   ]);
 }
@@ -157,6 +225,69 @@ export async function listCasesOfAgency(
  */
 export async function applyCaseEvent(db: D1Database, ev: CaseProjectionEvent): Promise<boolean> {
   const body = JSON.stringify(ev.body ?? {});
+  const snap = ev.snapshot;
+  const update = snap
+    ? db
+        .prepare(
+          `UPDATE cases SET
+             state = ?, agency_id = ?, assignee_id = ?, sla_state = ?, acknowledged_at = ?,
+             ack_due_at = ?, resolution_due_at = ?, original_resolution_due_at = ?, extended = ?,
+             paused_since = ?, supplement_due_at = ?, replied_at = ?, closed_at = ?, not_processed_code = ?,
+             escalations = ?, transfers = ?, legs = ?,
+             ack_due_date = COALESCE(?, ack_due_date), resolution_due_date = COALESCE(?, resolution_due_date),
+             workflow_started_at = COALESCE(workflow_started_at, ?), last_seq = ?, updated_at = ?
+           WHERE id = ? AND last_seq < ?`,
+        )
+        .bind(
+          snap.state,
+          snap.agencyId,
+          snap.assigneeId,
+          snap.sla,
+          snap.acknowledgedAt,
+          snap.ackDueAt,
+          snap.resolutionDueAt,
+          snap.originalResolutionDueAt,
+          snap.extended ? 1 : 0,
+          snap.pausedSince,
+          snap.supplementDueAt,
+          snap.repliedAt,
+          snap.closedAt,
+          snap.notProcessedCode,
+          snap.escalations,
+          Math.max(0, snap.legs.filter((l) => l.timely !== null).length),
+          JSON.stringify(snap.legs),
+          ev.ackDueDate ?? null,
+          ev.resolutionDueDate ?? null,
+          ev.occurredAt,
+          ev.seq,
+          ev.occurredAt,
+          ev.caseId,
+          ev.seq,
+        )
+    : // Events from the first workflow version carry no snapshot, only the changed fields.
+      db
+        .prepare(
+          `UPDATE cases SET
+             state = ?,
+             ack_due_date = COALESCE(?, ack_due_date),
+             resolution_due_date = COALESCE(?, resolution_due_date),
+             replied_at = COALESCE(?, replied_at),
+             workflow_started_at = COALESCE(workflow_started_at, ?),
+             last_seq = ?,
+             updated_at = ?
+           WHERE id = ? AND last_seq < ?`,
+        )
+        .bind(
+          ev.state,
+          ev.ackDueDate ?? null,
+          ev.resolutionDueDate ?? null,
+          ev.repliedAt ?? null,
+          ev.occurredAt,
+          ev.seq,
+          ev.occurredAt,
+          ev.caseId,
+          ev.seq,
+        );
   const [inserted] = await db.batch([
     db
       .prepare(
@@ -164,29 +295,7 @@ export async function applyCaseEvent(db: D1Database, ev: CaseProjectionEvent): P
          VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, seq) DO NOTHING`,
       )
       .bind(ev.caseId, ev.seq, ev.type, ev.actorId ?? null, body, ev.occurredAt),
-    db
-      .prepare(
-        `UPDATE cases SET
-           state = ?,
-           ack_due_date = COALESCE(?, ack_due_date),
-           resolution_due_date = COALESCE(?, resolution_due_date),
-           replied_at = COALESCE(?, replied_at),
-           workflow_started_at = COALESCE(workflow_started_at, ?),
-           last_seq = ?,
-           updated_at = ?
-         WHERE id = ? AND last_seq < ?`,
-      )
-      .bind(
-        ev.state,
-        ev.ackDueDate ?? null,
-        ev.resolutionDueDate ?? null,
-        ev.repliedAt ?? null,
-        ev.occurredAt,
-        ev.seq,
-        ev.occurredAt,
-        ev.caseId,
-        ev.seq,
-      ),
+    update,
   ]);
   return (inserted?.meta.changes ?? 0) === 1;
 }

@@ -1,13 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
-import {
-  caseUpdates,
-  caseWorkflowId,
-  type CaseWorkflowInput,
-  type ReplyUpdateInput,
-  type ReplyUpdateResult,
-} from '../../workflows/contracts';
-import { auditStatement } from '../db/audit';
+import type { CaseWorkflowInput } from '../../workflows/contracts';
+import { closuresFrom } from '../db/closures';
 import {
   type CaseRecord,
   findCase,
@@ -23,7 +16,6 @@ import type { AppContext } from '../env';
 import { newCaseId } from '../lib/crypto';
 import { jsonBody, jsonResponse, problems } from '../lib/openapi-helpers';
 import { fail } from '../lib/problem';
-import { TemporalRejectedError, TemporalUnavailableError, temporalHttp } from '../lib/temporal';
 import { taipeiDateOf } from '../../domain/calendar/taipei-time';
 import { createRouter } from '../lib/validation';
 import { requireRole } from '../middleware/auth';
@@ -34,7 +26,6 @@ import {
   type CaseSummary,
   CreateCaseRequestSchema,
   InboxQuerySchema,
-  ReplyRequestSchema,
 } from '../schemas';
 import { drainOutbox } from '../services/outbox';
 
@@ -50,6 +41,15 @@ const toSummary = (r: CaseRecord): CaseSummary => ({
   ackDueDate: r.ackDueDate,
   resolutionDueDate: r.resolutionDueDate,
   repliedAt: r.repliedAt,
+  kind: r.kind,
+  slaState: r.slaState,
+  assigneeId: r.assigneeId,
+  ackDueAt: r.ackDueAt,
+  resolutionDueAt: r.resolutionDueAt,
+  originalResolutionDueAt: r.originalResolutionDueAt,
+  extended: r.extended,
+  pausedSince: r.pausedSince,
+  supplementDueAt: r.supplementDueAt,
 });
 
 /** Officers see only their own agency's cases; citizens only their own. Others get 404, not 403. */
@@ -66,18 +66,23 @@ function canSee(user: SessionUser, c: CaseRecord): boolean {
   }
 }
 
-async function loadVisibleCase(c: AppContext, id: string): Promise<CaseRecord> {
+export async function loadVisibleCase(c: AppContext, id: string): Promise<CaseRecord> {
   const found = await findCase(c.env.DB, id);
   if (!found || !canSee(c.get('user')!, found)) fail(404, 'case-not-found', `No case ${id} is visible to you.`);
   return found;
 }
 
-async function detail(c: AppContext, record: CaseRecord) {
+export async function caseDetail(c: AppContext, record: CaseRecord) {
   const timeline = await listCaseEvents(c.env.DB, record.id);
   return {
     ...toSummary(record),
     description: record.description,
     location: record.location,
+    formData: record.formData,
+    legs: record.legs,
+    closedAt: record.closedAt,
+    notProcessedCode: record.notProcessedCode,
+    filedOnBehalf: record.filedById !== null,
     workflowStarted: record.workflowStartedAt !== null,
     timeline,
   };
@@ -115,7 +120,8 @@ cases.openapi(
       receivedAt,
       ackPeriod: serviceType.ackPeriod,
       resolutionPeriod: serviceType.resolutionPeriod,
-      closures: [],
+      closures: await closuresFrom(c.env.DB, receivedAt, serviceType.agencyId),
+      sla: serviceType.sla,
     };
     await insertCase(
       c.env.DB,
@@ -128,13 +134,14 @@ cases.openapi(
         description: body.description,
         location: body.location ?? null,
         receivedAt,
+        kind: serviceType.kind,
       },
       [enqueueStatement(c.env.DB, { kind: 'start_case_workflow', aggregateId: id, payload: input, now: receivedAt })],
     );
     // Start the workflow right away when Temporal is up; the cron drain covers the rest.
     c.executionCtx.waitUntil(drainOutbox(c.env, { limit: 5 }).catch(() => undefined));
     const record = (await findCase(c.env.DB, id))!;
-    return c.json(await detail(c, record), 202, { location: `/api/v1/cases/${id}` });
+    return c.json(await caseDetail(c, record), 202, { location: `/api/v1/cases/${id}` });
   },
 );
 
@@ -182,58 +189,7 @@ cases.openapi(
   }),
   async (c) => {
     const record = await loadVisibleCase(c, c.req.valid('param').id);
-    return c.json(await detail(c, record), 200);
-  },
-);
-
-cases.openapi(
-  createRoute({
-    middleware: [requireRole('officer', 'supervisor')] as const,
-    method: 'post',
-    path: '/{id}/reply',
-    tags: ['Cases'],
-    summary: 'Reply to the citizen; this completes the case workflow.',
-    request: {
-      params: CaseIdParamSchema,
-      headers: z.object({
-        'idempotency-key': z
-          .string()
-          .regex(/^[A-Za-z0-9_-]{8,64}$/)
-          .optional()
-          .meta({ description: 'Retries with the same key apply the reply once.' }),
-      }),
-      ...jsonBody(ReplyRequestSchema),
-    },
-    responses: { 200: jsonResponse(CaseDetailSchema, 'Replied.'), ...problems(400, 401, 404, 409, 422, 503) },
-  }),
-  async (c) => {
-    const { id } = c.req.valid('param');
-    const { message } = c.req.valid('json');
-    const key = c.req.valid('header')['idempotency-key'] ?? crypto.randomUUID();
-    const user = c.get('user')!;
-    const record = await loadVisibleCase(c, id);
-    if (!record.workflowStartedAt) {
-      fail(409, 'workflow-not-started', 'This case is still being registered; try again in a moment.');
-    }
-    const input: ReplyUpdateInput = { officerId: user.id, message };
-    try {
-      await temporalHttp(c.env).executeUpdate<ReplyUpdateResult>({
-        workflowId: caseWorkflowId(id),
-        name: caseUpdates.reply,
-        updateId: `reply-${key}`,
-        input: [input],
-      });
-    } catch (e) {
-      if (e instanceof TemporalUnavailableError) {
-        fail(503, 'temporal-unavailable', 'The workflow engine is unreachable; nothing was changed. Try again.');
-      }
-      if (e instanceof TemporalRejectedError) fail(409, 'reply-rejected', e.message);
-      throw e;
-    }
-    await c.env.DB.batch([
-      auditStatement(c.env.DB, { actorId: user.id, action: 'case.reply', target: `case:${id}`, at: new Date().toISOString() }),
-    ]);
-    return c.json(await detail(c, (await findCase(c.env.DB, id))!), 200);
+    return c.json(await caseDetail(c, record), 200);
   },
 );
 

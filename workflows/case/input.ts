@@ -1,5 +1,5 @@
 import { isPlainDate } from '../../domain/calendar/plain-date';
-import { parsePeriod } from '../../domain/deadlines/period';
+import { parseSlaPeriod } from '../../domain/sla/sla-period';
 import type { CaseWorkflowInput } from '../contracts';
 
 /**
@@ -19,7 +19,7 @@ export function checkCaseWorkflowInput(input: unknown): string[] {
   for (const key of ['ackPeriod', 'resolutionPeriod'] as const) {
     if (typeof i[key] === 'string') {
       try {
-        parsePeriod(i[key] as string);
+        parseSlaPeriod(i[key] as string);
       } catch (e) {
         problems.push(`${key}: ${(e as Error).message}`);
       }

@@ -4,82 +4,178 @@ import {
   condition,
   defineQuery,
   defineUpdate,
+  patched,
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
-import { twOfficialCalendar } from '../../domain/calendar/business-calendar';
-import { parsePlainDate } from '../../domain/calendar/plain-date';
-import { endOfTaipeiDay, taipeiDateOf } from '../../domain/calendar/taipei-time';
-import { computeDeadline } from '../../domain/deadlines/deadline';
-import { parsePeriod } from '../../domain/deadlines/period';
+import { taipeiDateOf } from '../../domain/calendar/taipei-time';
 import {
-  type CaseProjectionEvent,
+  type AcceptInput,
+  type AssignInput,
+  type CaseSnapshot,
   type CaseState,
   type CaseStatusQueryResult,
   type CaseWorkflowInput,
+  type ExtendInput,
+  type NotProcessedInput,
+  type ReasonInput,
   type ReplyUpdateInput,
   type ReplyUpdateResult,
+  type RequestSupplementInput,
+  type SupplementInput,
+  type TransferInput,
   caseQueries,
   caseUpdates,
 } from '../contracts';
 import type { CaseActivities } from './activities';
+import { CaseProcess, CaseRuleError, type EventDraft } from './case-process';
 import { checkCaseWorkflowInput } from './input';
+import { caseWorkflowV1 } from './legacy-v1';
 
 const { projectCaseEvent } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+// Updates return the case's process state after the change; validators refuse without side effects.
 export const replyUpdate = defineUpdate<ReplyUpdateResult, [ReplyUpdateInput]>(caseUpdates.reply);
+export const acceptUpdate = defineUpdate<CaseSnapshot, [AcceptInput]>(caseUpdates.accept);
+export const assignUpdate = defineUpdate<CaseSnapshot, [AssignInput]>(caseUpdates.assign);
+export const requestSupplementUpdate = defineUpdate<CaseSnapshot, [RequestSupplementInput]>(caseUpdates.requestSupplement);
+export const supplementReceivedUpdate = defineUpdate<CaseSnapshot, [SupplementInput]>(caseUpdates.supplementReceived);
+export const extendUpdate = defineUpdate<CaseSnapshot, [ExtendInput]>(caseUpdates.extend);
+export const transferUpdate = defineUpdate<CaseSnapshot, [TransferInput]>(caseUpdates.transfer);
+export const closeUpdate = defineUpdate<CaseSnapshot, [AcceptInput]>(caseUpdates.close);
+export const reopenUpdate = defineUpdate<CaseSnapshot, [ReasonInput]>(caseUpdates.reopen);
+export const notProcessedUpdate = defineUpdate<CaseSnapshot, [NotProcessedInput]>(caseUpdates.notProcessed);
 export const statusQuery = defineQuery<CaseStatusQueryResult>(caseQueries.status);
 
-const openStates: readonly CaseState[] = ['received', 'accepted', 'in_progress', 'reopened'];
+/** Rule violations fail the update (the caller gets the message), never the workflow. */
+function ruled<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof CaseRuleError) throw ApplicationFailure.nonRetryable(e.message, 'CaseRuleError');
+    throw e;
+  }
+}
 
 /**
- * One case, from receipt to reply. Deadlines are computed here from the official calendar
- * (pure, deterministic code), so a replay always yields the same dates.
+ * One case from receipt to closure: deadlines from the official calendar, acknowledgement and
+ * SLA timers (50 % and 75 % warnings, breach, re-escalation), clock pauses for supplements,
+ * one extension for applications, transfers between agencies, reply, reopen and closure.
+ * The rules live in CaseProcess; this function only wires them to Temporal.
  */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ state: CaseState }> {
   const problems = checkCaseWorkflowInput(input);
   if (problems.length) throw ApplicationFailure.nonRetryable(`Invalid case input: ${problems.join('; ')}`, 'InvalidInput');
-  let state: CaseState = 'received';
+  // Cases started by the first version keep its exact command sequence on replay.
+  if (!patched('case-sla-v2')) return caseWorkflowV1(input);
+
+  const process = new CaseProcess(input);
   let seq = 0;
-  const calendar = twOfficialCalendar(input.closures.map(parsePlainDate));
-  const receivedDate = taipeiDateOf(Date.parse(input.receivedAt));
-  const ackDueDate = computeDeadline(calendar, receivedDate, parsePeriod(input.ackPeriod));
-  const resolutionDueDate = computeDeadline(calendar, receivedDate, parsePeriod(input.resolutionPeriod));
-  let replied = false;
+  // Bumped by every update so the timer wait below re-plans after each change.
+  let version = 0;
 
-  const project = (e: Omit<CaseProjectionEvent, 'caseId' | 'seq' | 'occurredAt' | 'state'>) =>
-    projectCaseEvent({ caseId: input.caseId, seq: ++seq, occurredAt: new Date().toISOString(), state, ...e });
+  async function record(draft: EventDraft): Promise<void> {
+    const now = Date.now();
+    const snapshot = process.snapshot(now);
+    await projectCaseEvent({
+      caseId: input.caseId,
+      seq: ++seq,
+      type: draft.type,
+      state: snapshot.state,
+      occurredAt: new Date(now).toISOString(),
+      ...(draft.actorId ? { actorId: draft.actorId } : {}),
+      ...(draft.body ? { body: draft.body } : {}),
+      ...(draft.notify ? { notify: draft.notify } : {}),
+      ackDueDate: taipeiDateOf(Date.parse(snapshot.ackDueAt)),
+      resolutionDueDate: taipeiDateOf(Date.parse(snapshot.resolutionDueAt)),
+      ...(snapshot.repliedAt ? { repliedAt: snapshot.repliedAt } : {}),
+      snapshot,
+    });
+  }
 
-  setHandler(statusQuery, () => ({ state, ackDueDate, resolutionDueDate, seq }));
+  async function act(apply: (now: number) => EventDraft): Promise<CaseSnapshot> {
+    const draft = ruled(() => apply(Date.now()));
+    version++;
+    await record(draft);
+    return process.snapshot(Date.now());
+  }
+
+  setHandler(statusQuery, () => {
+    const snapshot = process.snapshot(Date.now());
+    return {
+      state: snapshot.state,
+      ackDueDate: taipeiDateOf(Date.parse(snapshot.ackDueAt)),
+      resolutionDueDate: taipeiDateOf(Date.parse(snapshot.resolutionDueAt)),
+      seq,
+      snapshot,
+    };
+  });
 
   setHandler(
     replyUpdate,
-    async ({ officerId, message }) => {
-      replied = true;
-      state = 'replied';
-      const repliedAt = new Date().toISOString();
-      await project({ type: 'replied', actorId: officerId, repliedAt, body: { message } });
-      return { state, repliedAt };
+    async ({ actor, message }) => {
+      const snapshot = await act((now) => process.reply(actor!, message, now));
+      return { state: snapshot.state, repliedAt: snapshot.repliedAt! };
     },
     {
-      validator: ({ officerId, message }) => {
-        if (!openStates.includes(state) || replied) throw new Error(`A case in state "${state}" cannot be replied to.`);
-        if (typeof officerId !== 'string' || officerId.length === 0) throw new Error('officerId is required.');
-        if (typeof message !== 'string' || message.trim().length < 5) throw new Error('The reply is too short.');
+      validator: ({ actor, message }) => {
+        if (!actor) throw new CaseRuleError('actor is required.');
+        process.validateReply(actor, message);
       },
     },
   );
+  setHandler(acceptUpdate, ({ actor }) => act((now) => process.accept(actor, now)), {
+    validator: ({ actor }) => process.validateAccept(actor),
+  });
+  setHandler(assignUpdate, ({ actor, assigneeId }) => act((now) => process.assign(actor, assigneeId, now)), {
+    validator: ({ actor, assigneeId }) => process.validateAssign(actor, assigneeId),
+  });
+  setHandler(
+    requestSupplementUpdate,
+    ({ actor, message, period }) => act((now) => process.requestSupplement(actor, message, period, now)),
+    { validator: ({ actor, message, period }) => process.validateRequestSupplement(actor, message, period) },
+  );
+  setHandler(supplementReceivedUpdate, ({ actor, message }) => act((now) => process.supplementReceived(actor, message, now)), {
+    validator: ({ actor, message }) => process.validateSupplementReceived(actor, message),
+  });
+  setHandler(extendUpdate, ({ actor, period, reason }) => act((now) => process.extend(actor, period, reason, now)), {
+    validator: ({ actor, period, reason }) => process.validateExtend(actor, period, reason, Date.now()),
+  });
+  setHandler(transferUpdate, ({ actor, toAgencyId, reason }) => act((now) => process.transfer(actor, toAgencyId, reason, now)), {
+    validator: ({ actor, toAgencyId, reason }) => process.validateTransfer(actor, toAgencyId, reason),
+  });
+  setHandler(closeUpdate, ({ actor }) => act((now) => process.close(actor, now)), {
+    validator: ({ actor }) => process.validateClose(actor),
+  });
+  setHandler(reopenUpdate, ({ actor, reason }) => act((now) => process.reopen(actor, reason, now)), {
+    validator: ({ actor, reason }) => process.validateReopen(actor, reason),
+  });
+  setHandler(notProcessedUpdate, ({ actor, code, reason }) => act((now) => process.notProcessed(actor, code, reason, now)), {
+    validator: ({ actor, code, reason }) => process.validateNotProcessed(actor, code, reason),
+  });
 
-  await project({ type: 'deadlines_computed', ackDueDate, resolutionDueDate });
+  await record({ type: 'deadlines_computed', notify: ['citizen', 'agency_officers'] });
 
-  const ackTimeoutMs = Math.max(0, endOfTaipeiDay(ackDueDate) - Date.now());
-  if (!(await condition(() => replied, ackTimeoutMs))) {
-    await project({ type: 'ack_overdue', body: { ackDueDate } });
-    await condition(() => replied);
+  while (!process.finished) {
+    const timer = process.nextTimer();
+    const seen = version;
+    let changed: boolean;
+    if (!timer) {
+      await condition(() => version !== seen);
+      changed = true;
+    } else {
+      const wait = timer.at - Date.now();
+      changed = wait > 0 ? await condition(() => version !== seen, wait) : false;
+    }
+    if (!changed && timer) {
+      const draft = process.fire(timer.kind, Date.now());
+      version++;
+      if (draft) await record(draft);
+    }
   }
   await condition(allHandlersFinished);
-  return { state };
+  return { state: process.currentState };
 }
