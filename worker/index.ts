@@ -7,12 +7,15 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, Bindings } from './env';
 import { ProblemError, fail, problem, problemResponse } from './lib/problem';
 import { authenticate } from './middleware/auth';
+import admin from './routes/admin';
 import auth from './routes/auth';
 import caseActions from './routes/case-actions';
 import cases from './routes/cases';
+import devMailbox from './routes/dev-mailbox';
 import { mountDocs } from './routes/docs';
 import health from './routes/health';
 import internal from './routes/internal';
+import notifications from './routes/notifications';
 import reference from './routes/reference';
 import { deliverEmails } from './services/email';
 import { drainOutbox } from './services/outbox';
@@ -39,11 +42,14 @@ api.route('/auth', auth);
 api.route('/cases', cases);
 api.route('/cases', caseActions);
 api.route('/health', health);
+api.route('/notifications', notifications);
+api.route('/admin', admin);
 api.route('/', reference);
 mountDocs(api);
 
 app.route('/api/v1', api);
 app.route('/internal/v1', internal);
+app.route('/dev', devMailbox);
 
 app.notFound((c) => problemResponse(problem(404, 'not-found', `Nothing at ${new URL(c.req.url).pathname}.`)));
 

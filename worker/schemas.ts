@@ -225,3 +225,42 @@ export const ProblemSchema = z
       .optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });
+
+// ---- notifications ----------------------------------------------------------
+
+export const NotificationSchema = z
+  .object({
+    id: z.int(),
+    caseId: z.string().nullable(),
+    kind: z.string(),
+    title: z.string(),
+    body: z.string(),
+    createdAt: z.iso.datetime(),
+    readAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'Notification' });
+
+export const NotificationListSchema = z
+  .object({ unread: z.int(), items: z.array(NotificationSchema) })
+  .meta({ id: 'NotificationList' });
+
+export const NotificationListQuerySchema = z.strictObject({
+  unread: z.enum(['true', 'false']).default('false'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const NotificationIdParamSchema = z.strictObject({ id: z.coerce.number().int().min(1) });
+
+export const NotificationPreferencesSchema = z
+  .strictObject({ email: z.boolean() })
+  .meta({ id: 'NotificationPreferences' });
+
+// ---- administration ---------------------------------------------------------
+
+export const ClosureSchema = z
+  .strictObject({
+    date: z.iso.date(),
+    scope: z.string().min(1).max(40).default('*').meta({ description: "'*' for all agencies, or an agency id." }),
+    reason: trimmed(2, 200),
+  })
+  .meta({ id: 'Closure' });

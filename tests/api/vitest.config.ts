@@ -14,6 +14,7 @@ export default defineConfig(async () => ({
           INTERNAL_SECRET: 'test-internal-secret',
           // Nothing listens here: API tests see Temporal as down unless a test says otherwise.
           TEMPORAL_HTTP_URL: process.env.TEMPORAL_HTTP_URL ?? 'http://127.0.0.1:9',
+          EMAIL_DELIVERY: 'capture',
         },
       },
     }),
