@@ -8,6 +8,7 @@ import type { AppEnv, Bindings } from './env';
 import { ProblemError, fail, problem, problemResponse } from './lib/problem';
 import { authenticate } from './middleware/auth';
 import admin from './routes/admin';
+import assisted from './routes/assisted';
 import auth from './routes/auth';
 import caseActions from './routes/case-actions';
 import cases from './routes/cases';
@@ -16,6 +17,7 @@ import { mountDocs } from './routes/docs';
 import health from './routes/health';
 import internal from './routes/internal';
 import notifications from './routes/notifications';
+import open311 from './routes/open311';
 import reference from './routes/reference';
 import { deliverEmails } from './services/email';
 import { drainOutbox } from './services/outbox';
@@ -41,6 +43,7 @@ api.use('*', authenticate());
 api.route('/auth', auth);
 api.route('/cases', cases);
 api.route('/cases', caseActions);
+api.route('/assisted-cases', assisted);
 api.route('/health', health);
 api.route('/notifications', notifications);
 api.route('/admin', admin);
@@ -50,6 +53,8 @@ mountDocs(api);
 app.route('/api/v1', api);
 app.route('/internal/v1', internal);
 app.route('/dev', devMailbox);
+// Open311 clients post cross-origin forms with API keys: outside the cookie/CSRF-protected /api.
+app.route('/open311/v2', open311);
 
 app.notFound((c) => problemResponse(problem(404, 'not-found', `Nothing at ${new URL(c.req.url).pathname}.`)));
 

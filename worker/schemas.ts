@@ -37,6 +37,7 @@ export const UserSchema = z
     role: RoleSchema,
     agencyId: z.string().nullable(),
     locale: LocaleSchema,
+    helper: z.boolean().meta({ description: 'A registered community helper (資訊代理人).' }),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof UserSchema>;
@@ -88,6 +89,18 @@ export const ServiceTypeSchema = z
     nameEn: z.string(),
     ackPeriod: z.string().meta({ description: "Acknowledgement period, e.g. '3wd' (working days)." }),
     resolutionPeriod: z.string().meta({ description: "Resolution period, e.g. '30d' or '2mo'." }),
+    priorityTier: z.enum(['most_urgent', 'urgent', 'normal']),
+    formSchema: z.array(
+      z.object({
+        name: z.string(),
+        type: z.enum(['text', 'textarea', 'number', 'date', 'select', 'checkbox']),
+        labelZh: z.string(),
+        labelEn: z.string(),
+        required: z.boolean(),
+        options: z.array(z.object({ value: z.string(), labelZh: z.string(), labelEn: z.string() })).optional(),
+        maxLength: z.int().optional(),
+      }),
+    ),
   })
   .meta({ id: 'ServiceType' });
 
@@ -101,6 +114,10 @@ export const CreateCaseRequestSchema = z
     subject: trimmed(3, 120),
     description: trimmed(10, 5000),
     location: trimmed(1, 200).optional(),
+    formData: z
+      .record(z.string().max(40), z.union([z.string().max(5000), z.number(), z.boolean()]))
+      .optional()
+      .meta({ description: "Values of the service type's extra form fields (see formSchema)." }),
   })
   .meta({ id: 'CreateCaseRequest' });
 export type CreateCaseRequest = z.infer<typeof CreateCaseRequestSchema>;
@@ -170,7 +187,23 @@ export const CaseIdParamSchema = z.strictObject({ id: CaseIdSchema });
 
 export const InboxQuerySchema = z.strictObject({
   state: z.enum(['open', 'all']).default('open'),
+  sla: z.enum(['on_track', 'warned_50', 'warned_75', 'breached', 'paused']).optional(),
+  serviceTypeCode: z.string().min(1).max(40).optional(),
+  assignee: z.enum(['me', 'unassigned']).optional(),
 });
+
+export const AssistedCaseRequestSchema = CreateCaseRequestSchema.extend({
+  citizen: z
+    .strictObject({
+      email: z.email().max(254),
+      displayName: trimmed(1, 80),
+    })
+    .meta({ description: 'The citizen filed for; an account without a password is created when none exists.' }),
+  consent: z.strictObject({
+    method: z.enum(['signed_form', 'verbal_recorded', 'digital']),
+    statement: trimmed(5, 1000).meta({ description: 'What the citizen agreed to, as recorded.' }),
+  }),
+}).meta({ id: 'AssistedCaseRequest' });
 
 export const ReplyRequestSchema = z
   .strictObject({ message: trimmed(5, 10000) })

@@ -48,9 +48,29 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
   return { worker, connection };
 }
 
+/**
+ * Under `./civic start` and the tests, stop when the process that started us is gone, so that
+ * no orphaned worker keeps polling (with a stale secret) after a crash of its parent.
+ */
+function stopWithParent(worker: Worker): void {
+  const parent = Number(process.env.CIVIC_PARENT_PID);
+  if (!Number.isInteger(parent) || parent <= 1) return;
+  const timer = setInterval(() => {
+    try {
+      process.kill(parent, 0);
+    } catch {
+      clearInterval(timer);
+      console.log('temporal worker: parent process gone, shutting down');
+      worker.shutdown();
+    }
+  }, 2_000);
+  timer.unref();
+}
+
 async function main(): Promise<void> {
   const opts = optionsFromEnv();
   const { worker, connection } = await createWorker(opts);
+  stopWithParent(worker);
   console.log(`temporal worker: polling task queue "${opts.taskQueue}" on ${opts.address}`);
   try {
     await worker.run(); // returns after SIGINT/SIGTERM once in-flight tasks finish

@@ -88,6 +88,8 @@ export async function startStack(o) {
         '--var', `INTERNAL_SECRET:${o.internalSecret}`,
         '--var', `TEMPORAL_HTTP_URL:${temporalHttpUrl}`,
         '--var', `PUBLIC_BASE_URL:${edgeUrl}`,
+        // Mails land in the development mailbox (/dev/mailbox) instead of being sent.
+        '--var', 'EMAIL_DELIVERY:capture',
       ],
       { cwd: ROOT, echo: o.echo },
     );
@@ -107,6 +109,7 @@ export async function startStack(o) {
         TEMPORAL_TASK_QUEUE: 'cases',
         EDGE_URL: edgeUrl,
         INTERNAL_SECRET: o.internalSecret,
+        CIVIC_PARENT_PID: String(process.pid),
       },
     });
     services.push(worker);

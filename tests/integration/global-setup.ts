@@ -28,6 +28,7 @@ export default async function setup(project: TestProject) {
     internalSecret,
     demoCases: false,
     cronIntervalMs: 1_000,
+    echo: process.env.CIVIC_STACK_ECHO === '1',
     log: (m: string) => console.log(`[stack] ${m}`),
   });
 

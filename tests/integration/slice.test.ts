@@ -4,6 +4,7 @@ import { twOfficialCalendar } from '../../domain/calendar/business-calendar';
 import { taipeiDateOf } from '../../domain/calendar/taipei-time';
 import { computeDeadline } from '../../domain/deadlines/deadline';
 import { parsePeriod } from '../../domain/deadlines/period';
+import { statusQuery } from '../../workflows/case/workflow';
 import { caseWorkflowId } from '../../workflows/contracts';
 import { ApiClient, type CaseDetail, eventually } from './api-client';
 
@@ -69,7 +70,9 @@ describe('the vertical slice through the real stack', () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ actorRole: 'officer', body: { message: '已通知公車處今日修復站牌，謝謝您的通報。' } });
 
-    expect(await handle.result()).toEqual({ state: 'replied' });
+    // The workflow stays open for a reopen until it closes by itself (autoCloseAfter).
+    expect(await handle.query(statusQuery)).toMatchObject({ state: 'replied' });
+    expect((await handle.describe()).status.name).toBe('RUNNING');
   });
 
   it('another agency cannot reply to (or even see) the case', async () => {

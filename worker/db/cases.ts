@@ -200,20 +200,51 @@ export async function listCasesOfCitizen(db: D1Database, citizenId: string, limi
 
 const closedStates: CaseState[] = ['replied', 'closed', 'not_processed'];
 
-/** Officer inbox: most urgent first (earliest acknowledgement deadline, then oldest). */
-export async function listCasesOfAgency(
-  db: D1Database,
-  agencyId: string,
-  openOnly: boolean,
-  limit = 200,
-): Promise<CaseRecord[]> {
-  const filter = openOnly ? `AND state NOT IN (${closedStates.map(() => '?').join(', ')})` : '';
+export interface InboxFilter {
+  openOnly: boolean;
+  sla?: SlaStateName;
+  serviceTypeCode?: string;
+  /** 'me' with the caller's id, or 'unassigned'. */
+  assignee?: { kind: 'me'; userId: string } | { kind: 'unassigned' };
+}
+
+/** Officer inbox: most urgent first (earliest answer deadline, then acknowledgement, then oldest). */
+export async function listCasesOfAgency(db: D1Database, agencyId: string, f: InboxFilter, limit = 200): Promise<CaseRecord[]> {
+  const where = ['agency_id = ?'];
+  const args: (string | number)[] = [agencyId];
+  if (f.openOnly) {
+    where.push(`state NOT IN (${closedStates.map(() => '?').join(', ')})`);
+    args.push(...closedStates);
+  }
+  if (f.sla) {
+    where.push('sla_state = ?');
+    args.push(f.sla);
+  }
+  if (f.serviceTypeCode) {
+    where.push('service_type_code = ?');
+    args.push(f.serviceTypeCode);
+  }
+  if (f.assignee?.kind === 'me') {
+    where.push('assignee_id = ?');
+    args.push(f.assignee.userId);
+  } else if (f.assignee?.kind === 'unassigned') {
+    where.push('assignee_id IS NULL');
+  }
   const { results } = await db
     .prepare(
-      `SELECT * FROM cases WHERE agency_id = ? ${filter}
-       ORDER BY ack_due_date IS NULL, ack_due_date, received_at LIMIT ?`,
+      `SELECT * FROM cases WHERE ${where.join(' AND ')}
+       ORDER BY resolution_due_at IS NULL, resolution_due_at, ack_due_date IS NULL, ack_due_date, received_at LIMIT ?`,
     )
-    .bind(agencyId, ...(openOnly ? closedStates : []), limit)
+    .bind(...args, limit)
+    .all<CaseRow>();
+  return results.map(toCase);
+}
+
+/** Cases a counter officer or helper filed on citizens' behalf, newest first. */
+export async function listCasesFiledBy(db: D1Database, proxyId: string, limit = 200): Promise<CaseRecord[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM cases WHERE filed_by_id = ? ORDER BY received_at DESC LIMIT ?')
+    .bind(proxyId, limit)
     .all<CaseRow>();
   return results.map(toCase);
 }

@@ -8,6 +8,8 @@ export interface SessionUser {
   role: Role;
   agencyId: string | null;
   locale: Locale;
+  /** A registered community helper (資訊代理人) who may file for others with their consent. */
+  helper: boolean;
 }
 
 interface UserRow {
@@ -18,6 +20,7 @@ interface UserRow {
   role: Role;
   agency_id: string | null;
   locale: Locale;
+  helper: number;
 }
 
 export function toSessionUser(row: UserRow): SessionUser {
@@ -28,6 +31,7 @@ export function toSessionUser(row: UserRow): SessionUser {
     role: row.role,
     agencyId: row.agency_id,
     locale: row.locale,
+    helper: row.helper === 1,
   };
 }
 
@@ -60,4 +64,30 @@ export async function insertUser(db: D1Database, u: NewUser): Promise<boolean> {
     .bind(u.id, u.email, u.passwordHash, u.displayName, u.role, u.agencyId, u.locale, u.createdAt)
     .run();
   return res.meta.changes === 1;
+}
+
+/**
+ * The citizen account for an e-mail address, created without a usable password when missing
+ * (people filed for at a counter may never sign in). Null when the address belongs to staff.
+ */
+export async function findOrCreateCitizen(
+  db: D1Database,
+  c: { email: string; displayName: string; now: string },
+): Promise<{ id: string; created: boolean } | null> {
+  const existing = await findUserByEmail(db, c.email);
+  if (existing) return existing.role === 'citizen' ? { id: existing.id, created: false } : null;
+  const id = crypto.randomUUID();
+  const created = await insertUser(db, {
+    id,
+    email: c.email,
+    passwordHash: 'none',
+    displayName: c.displayName,
+    role: 'citizen',
+    agencyId: null,
+    locale: 'zh-TW',
+    createdAt: c.now,
+  });
+  if (created) return { id, created: true };
+  const raced = await findUserByEmail(db, c.email);
+  return raced?.role === 'citizen' ? { id: raced.id, created: false } : null;
 }

@@ -92,6 +92,7 @@ auth.openapi(
       role: 'citizen' as const,
       agencyId: null,
       locale: body.locale,
+      helper: false,
     };
     const created = await insertUser(c.env.DB, {
       ...user,

@@ -1,22 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { CaseWorkflowInput } from '../../workflows/contracts';
-import { closuresFrom } from '../db/closures';
 import {
   type CaseRecord,
   findCase,
-  insertCase,
   listCaseEvents,
   listCasesOfAgency,
   listCasesOfCitizen,
 } from '../db/cases';
-import { enqueueStatement } from '../db/outbox';
-import { findServiceType } from '../db/reference';
 import type { SessionUser } from '../db/users';
 import type { AppContext } from '../env';
-import { newCaseId } from '../lib/crypto';
 import { jsonBody, jsonResponse, problems } from '../lib/openapi-helpers';
 import { fail } from '../lib/problem';
-import { taipeiDateOf } from '../../domain/calendar/taipei-time';
 import { createRouter } from '../lib/validation';
 import { requireRole } from '../middleware/auth';
 import {
@@ -27,11 +20,11 @@ import {
   CreateCaseRequestSchema,
   InboxQuerySchema,
 } from '../schemas';
-import { drainOutbox } from '../services/outbox';
+import { intakeCase } from '../services/intake';
 
 const cases = createRouter();
 
-const toSummary = (r: CaseRecord): CaseSummary => ({
+export const toSummary = (r: CaseRecord): CaseSummary => ({
   id: r.id,
   serviceTypeCode: r.serviceTypeCode,
   agencyId: r.agencyId,
@@ -52,8 +45,12 @@ const toSummary = (r: CaseRecord): CaseSummary => ({
   supplementDueAt: r.supplementDueAt,
 });
 
-/** Officers see only their own agency's cases; citizens only their own. Others get 404, not 403. */
+/**
+ * Officers see only their own agency's cases; citizens only their own; whoever filed a case on a
+ * citizen's behalf can follow it. Others get 404, not 403.
+ */
 function canSee(user: SessionUser, c: CaseRecord): boolean {
+  if (c.filedById === user.id) return true;
   switch (user.role) {
     case 'citizen':
       return c.citizenId === user.id;
@@ -101,45 +98,7 @@ cases.openapi(
     responses: { 202: jsonResponse(CaseDetailSchema, 'Accepted for processing.'), ...problems(400, 401, 403, 413, 422) },
   }),
   async (c) => {
-    const body = c.req.valid('json');
-    const user = c.get('user')!;
-    const serviceType = await findServiceType(c.env.DB, body.serviceTypeCode);
-    if (!serviceType) {
-      fail(422, 'validation', 'The request body is not valid.', {
-        errors: [{ pointer: '/serviceTypeCode', in: 'body', detail: 'Unknown or inactive service type.' }],
-      });
-    }
-    const now = new Date();
-    const receivedAt = now.toISOString();
-    const id = newCaseId(taipeiDateOf(now.getTime()));
-    const input: CaseWorkflowInput = {
-      caseId: id,
-      kind: serviceType.kind,
-      agencyId: serviceType.agencyId,
-      serviceTypeCode: serviceType.code,
-      receivedAt,
-      ackPeriod: serviceType.ackPeriod,
-      resolutionPeriod: serviceType.resolutionPeriod,
-      closures: await closuresFrom(c.env.DB, receivedAt, serviceType.agencyId),
-      sla: serviceType.sla,
-    };
-    await insertCase(
-      c.env.DB,
-      {
-        id,
-        serviceTypeCode: serviceType.code,
-        agencyId: serviceType.agencyId,
-        citizenId: user.id,
-        subject: body.subject,
-        description: body.description,
-        location: body.location ?? null,
-        receivedAt,
-        kind: serviceType.kind,
-      },
-      [enqueueStatement(c.env.DB, { kind: 'start_case_workflow', aggregateId: id, payload: input, now: receivedAt })],
-    );
-    // Start the workflow right away when Temporal is up; the cron drain covers the rest.
-    c.executionCtx.waitUntil(drainOutbox(c.env, { limit: 5 }).catch(() => undefined));
+    const id = await intakeCase(c.env, c.executionCtx, c.req.valid('json'), { citizenId: c.get('user')!.id });
     const record = (await findCase(c.env.DB, id))!;
     return c.json(await caseDetail(c, record), 202, { location: `/api/v1/cases/${id}` });
   },
@@ -171,8 +130,14 @@ cases.openapi(
     responses: { 200: jsonResponse(CaseListSchema, 'Cases.'), ...problems(401, 403, 422) },
   }),
   async (c) => {
-    const { state } = c.req.valid('query');
-    const items = await listCasesOfAgency(c.env.DB, c.get('user')!.agencyId!, state === 'open');
+    const q = c.req.valid('query');
+    const user = c.get('user')!;
+    const items = await listCasesOfAgency(c.env.DB, user.agencyId!, {
+      openOnly: q.state === 'open',
+      sla: q.sla,
+      serviceTypeCode: q.serviceTypeCode,
+      assignee: q.assignee === 'me' ? { kind: 'me', userId: user.id } : q.assignee === 'unassigned' ? { kind: 'unassigned' } : undefined,
+    });
     return c.json({ items: items.map(toSummary) }, 200);
   },
 );

@@ -1,0 +1,57 @@
+/** Same-origin JSON client of the Worker API; every error becomes an ApiError with the problem details. */
+
+export interface FieldError {
+  pointer: string;
+  in: string;
+  detail: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+  /** Field name ('subject') → message, from JSON pointers like '/subject'. */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem.errors ?? []) out[e.pointer.replace(/^\//, '').split('/')[0] ?? ''] = e.detail;
+    return out;
+  }
+}
+
+export async function api<T>(path: string, init: { method?: string; json?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, {
+      method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
+      headers: { accept: 'application/json', ...(init.json === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+      body: init.json === undefined ? undefined : JSON.stringify(init.json),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError({ type: 'network', title: 'Network error', status: 0, detail: 'network' });
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let body: unknown = undefined;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON */
+  }
+  if (!res.ok) {
+    const p = (body ?? {}) as Partial<Problem>;
+    throw new ApiError({ type: p.type ?? 'about:blank', title: p.title ?? res.statusText, status: res.status, detail: p.detail, errors: p.errors });
+  }
+  return body as T;
+}

@@ -1,0 +1,26 @@
+/** Response shapes of the Worker API (see worker/schemas.ts; generated OpenAPI at /api/v1/openapi.json). */
+import type { z } from 'zod';
+import type { CaseDetailSchema, CaseSummarySchema, NotificationListSchema, UserSchema } from '../../../worker/schemas';
+
+export type User = z.infer<typeof UserSchema>;
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+export type CaseEvent = CaseDetail['timeline'][number];
+export type NotificationList = z.infer<typeof NotificationListSchema>;
+
+export interface Agency {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  parentId: string | null;
+}
+
+export interface ServiceType {
+  code: string;
+  agencyId: string;
+  kind: 'grievance' | 'application';
+  nameZh: string;
+  nameEn: string;
+  ackPeriod: string;
+  resolutionPeriod: string;
+}

@@ -1,0 +1,68 @@
+/** The current language, its messages and date formatting; components subscribe to changes. */
+import { type MessageKey, type Messages, en, zh } from './messages';
+
+export type Locale = 'zh-TW' | 'en';
+const STORAGE_KEY = 'civic.locale';
+const tables: Record<Locale, Messages> = { 'zh-TW': zh, en };
+const listeners = new Set<() => void>();
+
+function initial(): Locale {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-TW';
+  } catch {
+    return 'zh-TW';
+  }
+}
+
+let current: Locale = initial();
+document.documentElement.lang = current === 'en' ? 'en' : 'zh-Hant-TW';
+
+export function locale(): Locale {
+  return current;
+}
+
+export function setLocale(next: Locale): void {
+  current = next;
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    /* private mode: keep it for this page only */
+  }
+  document.documentElement.lang = next === 'en' ? 'en' : 'zh-Hant-TW';
+  document.title = t('appTitle');
+  for (const l of listeners) l();
+}
+
+export function onLocaleChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
+  return tables[current][key].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
+}
+
+const TAIPEI_OFFSET_MS = 8 * 3_600_000;
+
+/** The Taipei calendar date of an instant, as YYYY-MM-DD. */
+export function taipeiDate(iso: string | number): string {
+  const ms = typeof iso === 'number' ? iso : Date.parse(iso);
+  return new Date(ms + TAIPEI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** 'YYYY-MM-DD（三）' or 'YYYY-MM-DD (Wed)' for a plain date. */
+export function formatDate(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const day = t('weekdays').split(',')[d.getUTCDay()] ?? '';
+  return current === 'en' ? `${date} (${day})` : `${date}（${day}）`;
+}
+
+/** Date and time in Taipei: 'YYYY-MM-DD HH:mm'. */
+export function formatInstant(iso: string): string {
+  return new Date(Date.parse(iso) + TAIPEI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Calendar days from today (Taipei) to a due date; negative when overdue. */
+export function daysUntil(date: string, nowMs = Date.now()): number {
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${taipeiDate(nowMs)}T00:00:00Z`)) / 86_400_000);
+}

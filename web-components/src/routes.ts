@@ -1,0 +1,45 @@
+/**
+ * The only module that imports @vaadin/router: routes, lazy-loaded pages and sign-in guards.
+ */
+import { type Commands, type Context, Router } from '@vaadin/router';
+import { loadSession, rememberAfterSignIn } from './state/session';
+
+type Role = 'citizen' | 'officer' | 'supervisor' | 'manager' | 'admin';
+
+/** Loads the page module; for protected pages, sends signed-out visitors to /login first. */
+function page(load: () => Promise<unknown>, roles?: Role[]) {
+  return async (context: Context, commands: Commands) => {
+    if (roles) {
+      const user = await loadSession().catch(() => null);
+      if (!user) {
+        rememberAfterSignIn(context.pathname);
+        return commands.redirect('/login');
+      }
+      if (!roles.includes(user.role)) return commands.redirect('/');
+    }
+    await load();
+    return undefined;
+  };
+}
+
+const staff: Role[] = ['officer', 'supervisor'];
+const anyone: Role[] = ['citizen', 'officer', 'supervisor', 'manager', 'admin'];
+
+export function startRouter(outlet: HTMLElement): Router {
+  const router = new Router(outlet);
+  void router.setRoutes([
+    { path: '/', component: 'home-page', action: page(() => import('./pages/home-page')) },
+    { path: '/login', component: 'login-page', action: page(() => import('./pages/login-page')) },
+    { path: '/cases/new', component: 'case-new-page', action: page(() => import('./pages/case-new-page'), ['citizen']) },
+    { path: '/cases', component: 'my-cases-page', action: page(() => import('./pages/my-cases-page'), ['citizen']) },
+    { path: '/cases/:id', component: 'case-page', action: page(() => import('./pages/case-page'), anyone) },
+    { path: '/inbox', component: 'inbox-page', action: page(() => import('./pages/inbox-page'), staff) },
+    { path: '/notifications', component: 'notifications-page', action: page(() => import('./pages/notifications-page'), anyone) },
+    { path: '(.*)', component: 'not-found-page', action: page(() => import('./pages/not-found-page')) },
+  ]);
+  return router;
+}
+
+export function navigate(path: string): void {
+  Router.go(path);
+}

@@ -1,0 +1,146 @@
+import { css } from 'lit';
+
+/** Styles shared by every page and component (each has its own shadow root). */
+export const sharedStyles = css`
+  :host {
+    display: block;
+    color: var(--civic-fg);
+  }
+  *:focus-visible {
+    outline: 3px solid var(--civic-focus);
+    outline-offset: 2px;
+  }
+  h1 {
+    font-size: 1.6rem;
+    line-height: 1.3;
+    margin: 0 0 1rem;
+  }
+  h2 {
+    font-size: 1.2rem;
+    margin: 1.5rem 0 0.5rem;
+  }
+  a {
+    color: var(--civic-primary);
+  }
+  .card {
+    background: var(--civic-surface);
+    border: 1px solid var(--civic-border);
+    border-radius: 8px;
+    padding: 1rem;
+    margin: 0 0 1rem;
+  }
+  label {
+    display: block;
+    font-weight: 600;
+    margin: 1rem 0 0.25rem;
+  }
+  .hint {
+    color: var(--civic-muted);
+    font-size: 0.9rem;
+    margin: 0 0 0.25rem;
+  }
+  input,
+  select,
+  textarea {
+    box-sizing: border-box;
+    width: 100%;
+    font: inherit;
+    padding: 0.55rem 0.6rem;
+    border: 1px solid var(--civic-border);
+    border-radius: 6px;
+    background: #fff;
+    color: var(--civic-fg);
+  }
+  textarea {
+    min-height: 8rem;
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border: 2px solid var(--civic-danger);
+  }
+  .field-error {
+    color: var(--civic-danger);
+    font-weight: 600;
+    margin: 0.25rem 0 0;
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    padding: 0.6rem 1.1rem;
+    border-radius: 6px;
+    border: 2px solid var(--civic-primary);
+    background: var(--civic-primary);
+    color: var(--civic-primary-fg);
+    cursor: pointer;
+    min-height: 44px;
+  }
+  button.secondary {
+    background: #fff;
+    color: var(--civic-primary);
+  }
+  button[disabled] {
+    opacity: 0.65;
+    cursor: progress;
+  }
+  .actions {
+    margin-top: 1rem;
+    display: flex;
+    gap: 0.75rem;
+    flex-wrap: wrap;
+  }
+  .alert {
+    border-left: 6px solid var(--civic-danger);
+    background: #fdecea;
+    padding: 0.75rem 1rem;
+    margin: 0 0 1rem;
+  }
+  .notice {
+    border-left: 6px solid var(--civic-primary);
+    background: #e8f1fa;
+    padding: 0.75rem 1rem;
+    margin: 0 0 1rem;
+  }
+  .muted {
+    color: var(--civic-muted);
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    background: var(--civic-surface);
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 0.5rem;
+    border-bottom: 1px solid #d0d3d8;
+    vertical-align: top;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem 1rem;
+    margin: 0;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+  }
+  progress {
+    width: 100%;
+    height: 0.6rem;
+  }
+  ul.plain {
+    list-style: none;
+    padding: 0;
+  }
+  @media (max-width: 600px) {
+    dl {
+      grid-template-columns: 1fr;
+    }
+    dd {
+      margin-bottom: 0.5rem;
+    }
+  }
+`;
