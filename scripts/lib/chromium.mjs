@@ -12,9 +12,11 @@ export async function ensureChromium(log = console.log) {
         'or set CHROMIUM_PATH to a Chromium/Chrome binary.',
     );
   }
-  log('Installing Chromium with apt-get (browser tests) ...');
+  log('Installing Chromium and CJK fonts with apt-get (browser tests, zh-TW screenshots) ...');
   await run('apt-get', ['update'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
-  await run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  await run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'], {
+    env: { DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`apt-get installed chromium, but ${CHROMIUM_PATH} is still missing.`);
   return CHROMIUM_PATH;
 }
