@@ -36,6 +36,8 @@ Demo accounts (password for all: civic-demo-2026)
   officer     officer.dot@demo.civic.tw     Department of Transportation 交通局
   officer     officer.dep@demo.civic.tw     Department of Environmental Protection 環保局
   supervisor  supervisor.dot@demo.civic.tw  交通局
+  oversight   oversight@demo.civic.tw       研考會 (receives breach escalations)
+  helper      helper@demo.civic.tw          community helper 資訊代理人 (files for others)
   manager     manager@demo.civic.tw
   admin       admin@demo.civic.tw
 

@@ -97,15 +97,11 @@ describe('notifications from case events', () => {
   });
 
   it('escalations go to supervisors and the oversight unit, not to the actor', async () => {
-    await env.DB.prepare(
-      `INSERT INTO users (id, email, password_hash, display_name, role, agency_id, locale, created_at)
-       VALUES ('u-rdec', 'rdec@demo.civic.tw', 'x', '研考', 'officer', 'TPE-RDEC', 'zh-TW', '2026-01-01T00:00:00Z')`,
-    ).run();
     const id = await fileCase();
     const r = await project(event(id, 1, { type: 'sla_breached', snapshot: snapshot({ sla: 'breached' }), notify: ['supervisors', 'oversight'] }));
     expect(r.notified).toBe(2);
     const rows = await env.DB.prepare('SELECT user_id FROM notifications WHERE case_id = ? ORDER BY user_id').bind(id).all<{ user_id: string }>();
-    expect(rows.results.map((x) => x.user_id)).toEqual(['u-rdec', 'u-supervisor-dot']);
+    expect(rows.results.map((x) => x.user_id)).toEqual(['u-oversight', 'u-supervisor-dot']);
     const self = await project(event(id, 2, { type: 'accepted', actorId: 'u-citizen', notify: ['citizen'] }));
     expect(self.notified).toBe(0);
   });
