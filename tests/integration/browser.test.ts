@@ -8,6 +8,7 @@ import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs';
+import { ApiClient, type CaseDetail, eventually } from './api-client';
 
 const shots = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 const axeSource = readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
@@ -96,6 +97,44 @@ describe('grievance round trip in the browser', () => {
     await expect.poll(() => citizen.getByTestId('case-page').getAttribute('data-state')).toBe('replied');
     await expect.poll(async () => citizen.getByTestId('timeline').textContent()).toContain('已排定本週重新繪製斑馬線');
     await citizen.screenshot({ path: path.join(shots, 'citizen-sees-reply.png'), fullPage: true });
+  });
+
+  it('supplement round trip: the officer asks, the clock pauses, the citizen answers, the clock resumes', async () => {
+    const api = await ApiClient.signedIn('citizen@demo.civic.tw');
+    const filed = await api.json<CaseDetail>(
+      '/api/v1/cases',
+      { json: { serviceTypeCode: 'GRV-NOISE', subject: '工廠夜間噪音', description: '工業區工廠每晚十一點後仍有高分貝噪音。', location: '內湖區' } },
+      202,
+    );
+    await eventually('workflow started', async () => (await api.json<CaseDetail>(`/api/v1/cases/${filed.id}`)).ackDueDate);
+
+    const officer = await newPage();
+    await signIn(officer, 'officer.dep@demo.civic.tw');
+    await officer.goto(`${base}/cases/${filed.id}`);
+    await officer.getByTestId('supplement-request-message').fill('請補充噪音發生的確切時段與工廠名稱。');
+    await officer.getByTestId('supplement-request-submit').click();
+    await expect.poll(() => officer.getByTestId('case-page').getAttribute('data-state')).toBe('awaiting_supplement');
+
+    const citizen = await newPage({ width: 375, height: 800 });
+    await signIn(citizen, 'citizen@demo.civic.tw');
+    await citizen.goto(`${base}/cases/${filed.id}`);
+    await expect.poll(() => citizen.getByTestId('case-page').getAttribute('data-state')).toBe('awaiting_supplement');
+    await expect.poll(async () => citizen.getByTestId('timeline').textContent()).toContain('請補充噪音發生的確切時段');
+    expect(await axeViolations(citizen)).toEqual([]);
+    await citizen.screenshot({ path: path.join(shots, 'phone-supplement-requested.png'), fullPage: true });
+    await citizen.getByTestId('supplement-message').fill('每晚 23:00 至 02:00，工廠為大明塑膠。');
+    await citizen.getByTestId('supplement-submit').click();
+    await expect.poll(() => citizen.getByTestId('case-page').getAttribute('data-state')).toBe('in_progress');
+
+    await officer.reload();
+    await expect.poll(() => officer.getByTestId('case-page').getAttribute('data-state')).toBe('in_progress');
+    await expect.poll(async () => officer.getByTestId('timeline').textContent()).toContain('大明塑膠');
+    await officer.screenshot({ path: path.join(shots, 'officer-supplement-received.png'), fullPage: true });
+    const after = await api.json<CaseDetail & { pausedSince: string | null; resolutionDueAt: string; originalResolutionDueAt: string }>(
+      `/api/v1/cases/${filed.id}`,
+    );
+    expect(after.pausedSince).toBeNull();
+    expect(after.timeline.map((e) => e.type)).toEqual(['filed', 'deadlines_computed', 'supplement_requested', 'supplement_received']);
   });
 
   it('works on a phone in English, accessibly', async () => {

@@ -23,4 +23,14 @@ export interface ServiceType {
   nameEn: string;
   ackPeriod: string;
   resolutionPeriod: string;
+  formSchema: FormField[];
+}
+
+export interface FormField {
+  name: string;
+  type: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'checkbox';
+  labelZh: string;
+  labelEn: string;
+  required: boolean;
+  options?: { value: string; labelZh: string; labelEn: string }[];
 }

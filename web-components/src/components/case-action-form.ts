@@ -23,6 +23,7 @@ export interface ActionField {
  * @property submitLabel - the button text
  * @property fields - the inputs to show
  * @property submitTestId - data-testid of the submit button
+ * @property extra - fixed values sent with the form
  * @fires civic-case-updated - detail: the case after the action
  */
 @customElement('case-action-form')
@@ -34,6 +35,8 @@ export class CaseActionForm extends LocalizedElement {
   @property() submitLabel = '';
   @property() submitTestId = '';
   @property({ attribute: false }) fields: ActionField[] = [];
+  /** Fixed values sent with the form (e.g. the assignee for "assign to me"). */
+  @property({ attribute: false }) extra: Record<string, string> = {};
   @state() private busy = false;
   @state() private error = '';
   @state() private fieldErrors: Record<string, string> = {};
@@ -43,7 +46,7 @@ export class CaseActionForm extends LocalizedElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
-    const body: Record<string, string> = {};
+    const body: Record<string, string> = { ...this.extra };
     for (const f of this.fields) body[f.name] = String(data.get(f.name) ?? '');
     this.busy = true;
     this.error = '';

@@ -76,16 +76,23 @@ export class CasePage extends LocalizedElement {
   }
 
   private staffActions(c: CaseDetail) {
-    const form = (action: string, heading: string, submit: string, fields: ActionField[], submitTestId = '') =>
+    const form = (action: string, heading: string, submit: string, fields: ActionField[], submitTestId = '', extra: Record<string, string> = {}) =>
       html`<case-action-form .caseId=${c.id} action=${action} heading=${heading} submitLabel=${submit} submitTestId=${submitTestId}
-        .fields=${fields} @civic-case-updated=${this.updated_}></case-action-form>`;
+        .fields=${fields} .extra=${extra} @civic-case-updated=${this.updated_}></case-action-form>`;
     const reason: ActionField = { name: 'reason', label: t('reason'), kind: 'textarea' };
     return html`<section aria-labelledby="actions-heading">
       <h2 id="actions-heading">${t('actionsTitle')}</h2>
       ${form('reply', t('replyTitle'), t('replySubmit'), [{ name: 'message', label: t('replyMessage'), kind: 'textarea', testId: 'reply-message' }], 'reply-submit')}
-      ${c.state === 'received' || c.state === 'transferred' ? form('accept', t('accept'), t('accept'), []) : nothing}
+      ${c.state === 'received' || c.state === 'transferred' ? form('accept', t('accept'), t('accept'), [], 'accept-submit') : nothing}
+      ${this.user && c.assigneeId !== this.user.id ? form('assign', t('assignToMe'), t('assignToMe'), [], 'assign-submit', { assigneeId: this.user.id }) : nothing}
       ${c.state !== 'awaiting_supplement' && c.state !== 'transferred'
-        ? form('supplement-request', t('requestSupplement'), t('requestSupplement'), [{ name: 'message', label: t('requestSupplementMessage'), kind: 'textarea' }])
+        ? form(
+            'supplement-request',
+            t('requestSupplement'),
+            t('requestSupplement'),
+            [{ name: 'message', label: t('requestSupplementMessage'), kind: 'textarea', testId: 'supplement-request-message' }],
+            'supplement-request-submit',
+          )
         : nothing}
       ${form('transfer', t('transfer'), t('transfer'), [
         {
@@ -129,15 +136,35 @@ export class CasePage extends LocalizedElement {
             : nothing}
         </dl>
       </div>
+      ${c.filedOnBehalf ? html`<p class="notice">${t('filedOnBehalf')}</p>` : nothing}
       <h2>${t('description')}</h2>
       <p style="white-space: pre-wrap">${c.description}</p>
       ${c.location ? html`<p><strong>${t('location')}</strong> ${c.location}</p>` : nothing}
+      ${Object.keys(c.formData).length
+        ? html`<dl class="card">${Object.entries(c.formData).map(([k, v]) => html`<dt>${k}</dt><dd>${String(v)}</dd>`)}</dl>`
+        : nothing}
+      ${c.legs.length > 1
+        ? html`<h2>${t('legs')}</h2>
+            <ol>
+              ${c.legs.map(
+                (l) => html`<li>
+                  ${this.agencyName(l.agencyId)} · ${formatInstant(l.startedAt)}${l.endedAt ? html` – ${formatInstant(l.endedAt)}` : nothing}
+                  ${l.timely === null ? nothing : html` · ${l.timely ? t('timely') : t('late')}`}
+                </li>`,
+              )}
+            </ol>`
+        : nothing}
       <h2>${t('timeline')}</h2>
       <case-timeline .events=${c.timeline}></case-timeline>
       ${u?.role === 'citizen' && c.state === 'awaiting_supplement'
         ? html`<case-action-form .caseId=${c.id} action="supplement" heading=${t('supplementTitle')} submitLabel=${t('supplementSubmit')}
             .fields=${[{ name: 'message', label: t('supplementMessage'), kind: 'textarea', testId: 'supplement-message' }] as ActionField[]}
             submitTestId="supplement-submit" @civic-case-updated=${this.updated_}></case-action-form>`
+        : nothing}
+      ${u?.role === 'citizen' && c.state === 'replied'
+        ? html`<case-action-form .caseId=${c.id} action="reopen" heading=${t('reopen')} submitLabel=${t('reopen')}
+            .fields=${[{ name: 'reason', label: t('reopenReason'), kind: 'textarea' }] as ActionField[]}
+            @civic-case-updated=${this.updated_}></case-action-form>`
         : nothing}
       ${staffHere && OPEN.includes(c.state) && c.workflowStarted ? this.staffActions(c) : nothing}
     </article>`;
