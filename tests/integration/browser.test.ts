@@ -137,6 +137,26 @@ describe('grievance round trip in the browser', () => {
     expect(after.timeline.map((e) => e.type)).toEqual(['filed', 'deadlines_computed', 'supplement_requested', 'supplement_received']);
   });
 
+  it('a community helper files for a neighbour, with consent, and can follow the case', async () => {
+    const helper = await newPage();
+    await signIn(helper, 'helper@demo.civic.tw');
+    await helper.goto(`${base}/assisted`);
+    await helper.getByLabel('民眾電子郵件').fill(`neighbour-${Date.now()}@example.tw`);
+    await helper.getByLabel('民眾姓名').fill('張阿嬤');
+    await helper.getByLabel('同意方式').selectOption('signed_form');
+    await helper.getByLabel('同意內容').fill('本人同意由林阿姨代為陳情並查詢處理進度。');
+    await helper.getByLabel('陳情類別').selectOption('GRV-ROAD');
+    await helper.getByLabel('主旨').fill('騎樓地面破損');
+    await helper.getByLabel('陳情內容').fill('住家前騎樓地磚破損翹起，阿嬤出入使用助行器很危險。');
+    expect(await axeViolations(helper)).toEqual([]);
+    await helper.getByRole('button', { name: '送出陳情' }).click();
+    await helper.getByTestId('case-page').waitFor();
+    await expect.poll(async () => (await helper.getByTestId('case-page').textContent()) ?? '').toContain('由資訊代理人或臨櫃人員代為提出');
+    await helper.goto(`${base}/assisted`);
+    await expect.poll(async () => helper.getByRole('link', { name: '騎樓地面破損' }).count()).toBeGreaterThan(0);
+    await helper.screenshot({ path: path.join(shots, 'helper-assisted.png'), fullPage: true });
+  });
+
   it('works on a phone in English, accessibly', async () => {
     const phone = await newPage({ width: 375, height: 740 });
     await signIn(phone, 'resident@demo.civic.tw');

@@ -158,6 +158,7 @@ export class CivicApp extends LocalizedElement {
                     <li><a href="/cases">${t('navMyCases')}</a></li>`
                 : ''}
               ${isStaff(u) ? html`<li><a href="/inbox">${t('navInbox')}</a></li>` : ''}
+              ${isStaff(u) || u?.helper ? html`<li><a href="/assisted">${t('navAssisted')}</a></li>` : ''}
               ${u
                 ? html`<li>
                     <a href="/notifications">${t('navNotifications')}${this.unread ? html` (${t('unreadCount', { n: this.unread })})` : ''}</a>

@@ -34,6 +34,8 @@ export function startRouter(outlet: HTMLElement): Router {
     { path: '/cases', component: 'my-cases-page', action: page(() => import('./pages/my-cases-page'), ['citizen']) },
     { path: '/cases/:id', component: 'case-page', action: page(() => import('./pages/case-page'), anyone) },
     { path: '/inbox', component: 'inbox-page', action: page(() => import('./pages/inbox-page'), staff) },
+    // Counter officers and registered helpers (the API refuses citizens who are not helpers).
+    { path: '/assisted', component: 'assisted-case-page', action: page(() => import('./pages/assisted-case-page'), ['citizen', ...staff]) },
     { path: '/notifications', component: 'notifications-page', action: page(() => import('./pages/notifications-page'), anyone) },
     { path: '(.*)', component: 'not-found-page', action: page(() => import('./pages/not-found-page')) },
   ]);

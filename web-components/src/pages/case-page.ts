@@ -139,7 +139,7 @@ export class CasePage extends LocalizedElement {
       ${c.filedOnBehalf ? html`<p class="notice">${t('filedOnBehalf')}</p>` : nothing}
       <h2>${t('description')}</h2>
       <p style="white-space: pre-wrap">${c.description}</p>
-      ${c.location ? html`<p><strong>${t('location')}</strong> ${c.location}</p>` : nothing}
+      ${c.location ? html`<p><strong>${t('place')}</strong> ${c.location}</p>` : nothing}
       ${Object.keys(c.formData).length
         ? html`<dl class="card">${Object.entries(c.formData).map(([k, v]) => html`<dt>${k}</dt><dd>${String(v)}</dd>`)}</dl>`
         : nothing}

@@ -35,6 +35,10 @@ export class InboxPage extends LocalizedElement {
       .toggle label {
         margin: 0;
       }
+      .filter {
+        max-width: 20rem;
+        margin: 0 0 1rem;
+      }
       @media (max-width: 600px) {
         thead {
           display: none;
@@ -54,6 +58,7 @@ export class InboxPage extends LocalizedElement {
   ];
   @state() private items: CaseSummary[] | null = null;
   @state() private all = false;
+  @state() private sla = '';
   @state() private error = '';
 
   override connectedCallback(): void {
@@ -64,7 +69,8 @@ export class InboxPage extends LocalizedElement {
   private async load(): Promise<void> {
     this.error = '';
     try {
-      this.items = (await api<{ items: CaseSummary[] }>(`/cases/inbox?state=${this.all ? 'all' : 'open'}`)).items;
+      const query = new URLSearchParams({ state: this.all ? 'all' : 'open', ...(this.sla ? { sla: this.sla } : {}) });
+      this.items = (await api<{ items: CaseSummary[] }>(`/cases/inbox?${query}`)).items;
     } catch {
       this.error = t('networkError');
     }
@@ -76,12 +82,25 @@ export class InboxPage extends LocalizedElement {
     void this.load();
   }
 
+  private filterSla(e: Event): void {
+    this.sla = (e.target as HTMLSelectElement).value;
+    this.items = null;
+    void this.load();
+  }
+
   override render() {
     return html`
       <h1>${t('inboxTitle')}</h1>
       <div class="toggle">
         <input id="all" type="checkbox" .checked=${this.all} @change=${this.toggle} />
         <label for="all">${t('showAll')}</label>
+      </div>
+      <div class="filter">
+        <label for="sla">${t('slaFilter')}</label>
+        <select id="sla" data-testid="sla-filter" @change=${this.filterSla}>
+          <option value="">${t('slaAll')}</option>
+          ${Object.entries(slaKey).map(([value, key]) => html`<option value=${value} ?selected=${this.sla === value}>${t(key)}</option>`)}
+        </select>
       </div>
       ${this.error ? html`<div class="alert" role="alert">${this.error} <button class="secondary" @click=${this.load}>${t('retry')}</button></div>` : ''}
       ${this.items === null && !this.error ? html`<p role="status">${t('loading')}</p><progress aria-label=${t('loading')}></progress>` : ''}
