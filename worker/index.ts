@@ -10,6 +10,9 @@ import { authenticate } from './middleware/auth';
 import admin from './routes/admin';
 import assisted from './routes/assisted';
 import auth from './routes/auth';
+import dashboard from './routes/dashboard';
+import escalations from './routes/escalations';
+import publicData from './routes/public';
 import caseActions from './routes/case-actions';
 import cases from './routes/cases';
 import devMailbox from './routes/dev-mailbox';
@@ -21,6 +24,7 @@ import open311 from './routes/open311';
 import reference from './routes/reference';
 import { deliverEmails } from './services/email';
 import { drainOutbox } from './services/outbox';
+import { dailyPublicStats } from './services/public-stats';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -47,6 +51,9 @@ api.route('/assisted-cases', assisted);
 api.route('/health', health);
 api.route('/notifications', notifications);
 api.route('/admin', admin);
+api.route('/dashboard', dashboard);
+api.route('/escalations', escalations);
+api.route('/public', publicData);
 api.route('/', reference);
 mountDocs(api);
 
@@ -78,7 +85,8 @@ app.onError((err, c) => {
 export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(Promise.all([drainOutbox(env), deliverEmails(env)]).then(() => undefined));
+    // The daily public figures are computed by the first run after midnight (Taipei).
+    ctx.waitUntil(Promise.all([drainOutbox(env), deliverEmails(env), dailyPublicStats(env.DB)]).then(() => undefined));
   },
 } satisfies ExportedHandler<Bindings>;
 

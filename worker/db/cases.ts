@@ -139,6 +139,7 @@ export interface NewCase {
   formData?: Record<string, string | number | boolean>;
   /** Set when an officer or helper files on the citizen's behalf. */
   filedById?: string | null;
+  priorityTier?: 'most_urgent' | 'urgent' | 'normal';
 }
 
 /** The case, its intake event (seq 0) and the statements the caller adds (outbox, audit) commit together. */
@@ -147,8 +148,8 @@ export async function insertCase(db: D1Database, c: NewCase, alsoInTransaction: 
     db
       .prepare(
         `INSERT INTO cases (id, service_type_code, agency_id, citizen_id, subject, description, location,
-                            state, received_at, updated_at, kind, form_data, filed_by_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?)`,
+                            state, received_at, updated_at, kind, form_data, filed_by_id, priority_tier)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?)`,
       )
       .bind(
         c.id,
@@ -163,6 +164,7 @@ export async function insertCase(db: D1Database, c: NewCase, alsoInTransaction: 
         c.kind ?? 'grievance',
         JSON.stringify(c.formData ?? {}),
         c.filedById ?? null,
+        c.priorityTier ?? 'normal',
       ),
     db
       .prepare(
@@ -254,7 +256,11 @@ export async function listCasesFiledBy(db: D1Database, proxyId: string, limit = 
  * sequence number it already has, and the case row only moves forward (last_seq < seq).
  * Returns false when the event had been applied before.
  */
-export async function applyCaseEvent(db: D1Database, ev: CaseProjectionEvent): Promise<boolean> {
+export async function applyCaseEvent(
+  db: D1Database,
+  ev: CaseProjectionEvent,
+  metrics: { outcome: string | null; handlingWorkingDays: number | null } = { outcome: null, handlingWorkingDays: null },
+): Promise<boolean> {
   const body = JSON.stringify(ev.body ?? {});
   const snap = ev.snapshot;
   const update = snap
@@ -264,7 +270,8 @@ export async function applyCaseEvent(db: D1Database, ev: CaseProjectionEvent): P
              state = ?, agency_id = ?, assignee_id = ?, sla_state = ?, acknowledged_at = ?,
              ack_due_at = ?, resolution_due_at = ?, original_resolution_due_at = ?, extended = ?,
              paused_since = ?, supplement_due_at = ?, replied_at = ?, closed_at = ?, not_processed_code = ?,
-             escalations = ?, transfers = ?, legs = ?,
+             escalations = ?, transfers = ?, legs = ?, outcome = ?, handling_working_days = ?,
+             reopen_count = (SELECT COUNT(*) FROM case_events WHERE case_id = cases.id AND type = 'reopened'),
              ack_due_date = COALESCE(?, ack_due_date), resolution_due_date = COALESCE(?, resolution_due_date),
              workflow_started_at = COALESCE(workflow_started_at, ?), last_seq = ?, updated_at = ?
            WHERE id = ? AND last_seq < ?`,
@@ -287,6 +294,8 @@ export async function applyCaseEvent(db: D1Database, ev: CaseProjectionEvent): P
           snap.escalations,
           Math.max(0, snap.legs.filter((l) => l.timely !== null).length),
           JSON.stringify(snap.legs),
+          metrics.outcome,
+          metrics.handlingWorkingDays,
           ev.ackDueDate ?? null,
           ev.resolutionDueDate ?? null,
           ev.occurredAt,

@@ -6,6 +6,7 @@ import { createRouter, validate } from '../lib/validation';
 import { requireInternalSignature } from '../middleware/internal-signature';
 import type { Bindings } from '../env';
 import { deliverEmails } from '../services/email';
+import { caseOutcome } from '../services/case-metrics';
 import { notifyCaseEvent } from '../services/notify';
 
 /** Routes the Temporal worker process calls to write projections; HMAC-signed, not in OpenAPI. */
@@ -60,7 +61,7 @@ internal.use('*', requireInternalSignature());
 internal.post('/case-events', validate('json', CaseProjectionEventSchema), async (c) => {
   const ev = c.req.valid('json');
   if (!(await caseExists(c.env.DB, ev.caseId))) fail(404, 'case-not-found', `No case ${ev.caseId}.`);
-  const applied = await applyCaseEvent(c.env.DB, ev);
+  const applied = await applyCaseEvent(c.env.DB, ev, ev.snapshot ? caseOutcome(ev.snapshot) : undefined);
   // Notifications are keyed by (case, seq, user): a retried delivery adds nothing.
   const notified = ev.notify?.length ? await notifyCaseEvent(c.env, ev) : 0;
   if (notified > 0) c.executionCtx.waitUntil(deliverEmailsSoon(c.env));

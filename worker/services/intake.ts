@@ -90,6 +90,7 @@ export async function intakeCase(
       kind: serviceType.kind,
       formData: form.value,
       filedById: who.filedById ?? null,
+      priorityTier: serviceType.priorityTier,
     },
     extra,
   );

@@ -66,3 +66,13 @@ export function formatInstant(iso: string): string {
 export function daysUntil(date: string, nowMs = Date.now()): number {
   return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${taipeiDate(nowMs)}T00:00:00Z`)) / 86_400_000);
 }
+
+/** A rate 0..1 as a percentage with one decimal: 0.8567 → '85.7%'. */
+export function formatPercent(rate: number): string {
+  return `${(rate * 100).toFixed(1)}%`;
+}
+
+/** A number with at most `digits` decimals, grouped the way the current language writes it. */
+export function formatNumber(n: number, digits = 1): string {
+  return new Intl.NumberFormat(current === 'en' ? 'en' : 'zh-TW', { maximumFractionDigits: digits }).format(n);
+}

@@ -135,6 +135,17 @@ export const sharedStyles = css`
     list-style: none;
     padding: 0;
   }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0, 0, 0, 0);
+    white-space: nowrap;
+    border: 0;
+  }
   @media (max-width: 600px) {
     dl {
       grid-template-columns: 1fr;

@@ -1,0 +1,27 @@
+-- Manager dashboard and public accountability: per-case outcomes computed when a case is
+-- answered, escalation acknowledgements, and the daily public statistics snapshot.
+
+ALTER TABLE cases ADD COLUMN priority_tier TEXT NOT NULL DEFAULT 'normal'
+  CHECK (priority_tier IN ('most_urgent', 'urgent', 'normal'));
+-- Set when the case is answered or closed as not processed; null while open or reopened.
+ALTER TABLE cases ADD COLUMN outcome TEXT CHECK (outcome IS NULL OR outcome IN ('met', 'breached', 'not_processed'));
+-- Working days (fractional) from receipt to the reply, by the official calendar.
+ALTER TABLE cases ADD COLUMN handling_working_days REAL;
+ALTER TABLE cases ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX cases_agency_received ON cases(agency_id, received_at);
+CREATE INDEX cases_agency_replied ON cases(agency_id, replied_at);
+
+CREATE TABLE escalation_acks (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  user_id TEXT NOT NULL REFERENCES users(id),
+  comment TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX escalation_acks_case ON escalation_acks(case_id, id DESC);
+
+CREATE TABLE public_stats (
+  as_of TEXT PRIMARY KEY,
+  payload TEXT NOT NULL,
+  computed_at TEXT NOT NULL
+);

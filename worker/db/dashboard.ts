@@ -1,0 +1,288 @@
+/**
+ * Aggregations over the case read model for managers, supervisors and the public page.
+ * Plain SQL over indexed columns; per-case outcomes and handling times were computed when each
+ * case was answered (services/case-metrics.ts), so nothing here needs the calendar per row.
+ */
+import type { CaseState, SlaStateName } from '../../workflows/contracts';
+
+const OPEN_STATES: CaseState[] = ['received', 'accepted', 'awaiting_supplement', 'in_progress', 'transferred', 'extended', 'reopened'];
+const openList = OPEN_STATES.map((s) => `'${s}'`).join(', ');
+
+/** D1 allows 100 bound parameters per statement; agency lists stay well below. */
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** The agency and every agency below it. */
+export async function agencyTree(db: D1Database, roots: string[]): Promise<string[]> {
+  if (roots.length === 0) return [];
+  const { results } = await db
+    .prepare(
+      `WITH RECURSIVE tree(id) AS (
+         SELECT id FROM agencies WHERE id IN (${placeholders(roots.length)})
+         UNION SELECT a.id FROM agencies a JOIN tree t ON a.parent_id = t.id)
+       SELECT id FROM tree ORDER BY id`,
+    )
+    .bind(...roots)
+    .all<{ id: string }>();
+  return results.map((r) => r.id);
+}
+
+export async function allAgencyIds(db: D1Database): Promise<string[]> {
+  const { results } = await db.prepare('SELECT id FROM agencies ORDER BY id').all<{ id: string }>();
+  return results.map((r) => r.id);
+}
+
+/** Agencies whose oversight (研考) unit is the given agency. */
+export async function overseenAgencies(db: D1Database, oversightAgencyId: string): Promise<string[]> {
+  const { results } = await db
+    .prepare('SELECT id FROM agencies WHERE oversight_agency_id = ? ORDER BY id')
+    .bind(oversightAgencyId)
+    .all<{ id: string }>();
+  return results.map((r) => r.id);
+}
+
+export interface CaseFilter {
+  agencyIds: string[];
+  serviceTypeCode?: string;
+  priority?: string;
+  assigneeId?: string;
+  sla?: SlaStateName;
+}
+
+function where(f: CaseFilter, extra: string[] = []): { sql: string; args: string[] } {
+  const parts = [`agency_id IN (${placeholders(f.agencyIds.length)})`, ...extra];
+  const args = [...f.agencyIds];
+  if (f.serviceTypeCode) {
+    parts.push('service_type_code = ?');
+    args.push(f.serviceTypeCode);
+  }
+  if (f.priority) {
+    parts.push('priority_tier = ?');
+    args.push(f.priority);
+  }
+  if (f.assigneeId) {
+    parts.push('assignee_id = ?');
+    args.push(f.assigneeId);
+  }
+  return { sql: parts.join(' AND '), args };
+}
+
+export interface SlaBoardRow {
+  id: string;
+  subject: string;
+  agencyId: string;
+  serviceTypeCode: string;
+  priorityTier: 'most_urgent' | 'urgent' | 'normal';
+  assigneeId: string | null;
+  state: CaseState;
+  slaState: SlaStateName;
+  resolutionDueAt: string | null;
+}
+
+export async function slaBoard(
+  db: D1Database,
+  f: CaseFilter,
+  limit = 500,
+): Promise<{ counts: Record<SlaStateName, number>; items: SlaBoardRow[] }> {
+  const base = where(f, [`state IN (${openList})`]);
+  const listWhere = f.sla ? { sql: `${base.sql} AND sla_state = ?`, args: [...base.args, f.sla] } : base;
+  const [counts, items] = await db.batch([
+    db.prepare(`SELECT sla_state AS s, COUNT(*) AS n FROM cases WHERE ${base.sql} GROUP BY sla_state`).bind(...base.args),
+    db
+      .prepare(
+        `SELECT id, subject, agency_id, service_type_code, priority_tier, assignee_id, state, sla_state, resolution_due_at
+         FROM cases WHERE ${listWhere.sql} ORDER BY resolution_due_at IS NULL, resolution_due_at LIMIT ?`,
+      )
+      .bind(...listWhere.args, limit),
+  ]);
+  const c: Record<SlaStateName, number> = { on_track: 0, warned_50: 0, warned_75: 0, breached: 0, paused: 0 };
+  for (const r of (counts?.results ?? []) as { s: SlaStateName; n: number }[]) c[r.s] = r.n;
+  type Row = {
+    id: string;
+    subject: string;
+    agency_id: string;
+    service_type_code: string;
+    priority_tier: SlaBoardRow['priorityTier'];
+    assignee_id: string | null;
+    state: CaseState;
+    sla_state: SlaStateName;
+    resolution_due_at: string | null;
+  };
+  return {
+    counts: c,
+    items: ((items?.results ?? []) as Row[]).map((r) => ({
+      id: r.id,
+      subject: r.subject,
+      agencyId: r.agency_id,
+      serviceTypeCode: r.service_type_code,
+      priorityTier: r.priority_tier,
+      assigneeId: r.assignee_id,
+      state: r.state,
+      slaState: r.sla_state,
+      resolutionDueAt: r.resolution_due_at,
+    })),
+  };
+}
+
+export interface PerformanceAggregate {
+  key: string;
+  cases: number;
+  met: number;
+  breached: number;
+  openOverdue: number;
+  notProcessed: number;
+  p50HandlingDays: number | null;
+  p90HandlingDays: number | null;
+  transfersPerCase: number | null;
+  reopenRate: number | null;
+}
+
+/**
+ * Cases received in [fromIso, toIso), grouped by agency or service type ('*' for the total).
+ * Open cases past their deadline at `nowIso` count as breached (the product's on-time rule).
+ */
+export async function performance(
+  db: D1Database,
+  f: CaseFilter,
+  fromIso: string,
+  toIso: string,
+  nowIso: string,
+  groupBy: 'agency' | 'service_type' | 'total',
+): Promise<PerformanceAggregate[]> {
+  const key = groupBy === 'agency' ? 'agency_id' : groupBy === 'service_type' ? 'service_type_code' : `'*'`;
+  const w = where(f, ['received_at >= ?', 'received_at < ?']);
+  const args = [...w.args, fromIso, toIso];
+  const [sums, pct] = await db.batch([
+    db
+      .prepare(
+        `SELECT ${key} AS k, COUNT(*) AS cases,
+           SUM(outcome = 'met') AS met,
+           SUM(outcome = 'breached') AS breached,
+           SUM(outcome IS NULL AND state IN (${openList}) AND resolution_due_at < ?) AS open_overdue,
+           SUM(outcome = 'not_processed') AS not_processed,
+           AVG(transfers) AS transfers_per_case,
+           AVG(reopen_count > 0) AS reopen_rate
+         FROM cases WHERE ${w.sql} GROUP BY k ORDER BY k`,
+      )
+      .bind(nowIso, ...args),
+    // Nearest-rank percentiles: the smallest value whose rank reaches p·n.
+    db
+      .prepare(
+        `WITH v AS (
+           SELECT ${key} AS k, handling_working_days AS d,
+             ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY handling_working_days) AS rn,
+             COUNT(*) OVER (PARTITION BY ${key}) AS n
+           FROM cases WHERE ${w.sql} AND handling_working_days IS NOT NULL AND outcome IN ('met', 'breached'))
+         SELECT k, MIN(CASE WHEN rn >= 0.5 * n THEN d END) AS p50, MIN(CASE WHEN rn >= 0.9 * n THEN d END) AS p90
+         FROM v GROUP BY k`,
+      )
+      .bind(...args),
+  ]);
+  const percentiles = new Map(
+    ((pct?.results ?? []) as { k: string; p50: number | null; p90: number | null }[]).map((r) => [r.k, r]),
+  );
+  type Row = {
+    k: string;
+    cases: number;
+    met: number | null;
+    breached: number | null;
+    open_overdue: number | null;
+    not_processed: number | null;
+    transfers_per_case: number | null;
+    reopen_rate: number | null;
+  };
+  return ((sums?.results ?? []) as Row[]).map((r) => ({
+    key: r.k,
+    cases: r.cases,
+    met: r.met ?? 0,
+    breached: r.breached ?? 0,
+    openOverdue: r.open_overdue ?? 0,
+    notProcessed: r.not_processed ?? 0,
+    p50HandlingDays: percentiles.get(r.k)?.p50 ?? null,
+    p90HandlingDays: percentiles.get(r.k)?.p90 ?? null,
+    transfersPerCase: r.transfers_per_case,
+    reopenRate: r.reopen_rate,
+  }));
+}
+
+/** Met and breached answers per ISO week (Monday, Taipei) of the reply date. */
+export async function weeklyTrend(
+  db: D1Database,
+  f: CaseFilter,
+  fromIso: string,
+  toIso: string,
+): Promise<{ weekStart: string; met: number; breached: number }[]> {
+  const w = where(f, ['replied_at >= ?', 'replied_at < ?', `outcome IN ('met', 'breached')`]);
+  const { results } = await db
+    .prepare(
+      `SELECT date(replied_at, '+8 hours', 'weekday 0', '-6 days') AS week,
+         SUM(outcome = 'met') AS met, SUM(outcome = 'breached') AS breached
+       FROM cases WHERE ${w.sql} GROUP BY week ORDER BY week`,
+    )
+    .bind(...w.args, fromIso, toIso)
+    .all<{ week: string; met: number; breached: number }>();
+  return results.map((r) => ({ weekStart: r.week, met: r.met, breached: r.breached }));
+}
+
+export interface EscalationRow {
+  id: string;
+  subject: string;
+  agencyId: string;
+  serviceTypeCode: string;
+  state: CaseState;
+  resolutionDueAt: string | null;
+  escalations: number;
+  acknowledgedAt: string | null;
+  lastComment: string | null;
+}
+
+/** Open cases past their deadline in scope, longest overdue first, with the latest acknowledgement. */
+export async function breachedCases(db: D1Database, agencyIds: string[], nowIso: string, limit = 500): Promise<EscalationRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT c.id, c.subject, c.agency_id, c.service_type_code, c.state, c.resolution_due_at, c.escalations,
+         a.at AS ack_at, a.comment AS ack_comment
+       FROM cases c
+       LEFT JOIN escalation_acks a ON a.id = (SELECT MAX(id) FROM escalation_acks WHERE case_id = c.id)
+       WHERE c.agency_id IN (${placeholders(agencyIds.length)}) AND c.state IN (${openList})
+         AND (c.sla_state = 'breached' OR c.resolution_due_at < ?)
+       ORDER BY c.resolution_due_at LIMIT ?`,
+    )
+    .bind(...agencyIds, nowIso, limit)
+    .all<{
+      id: string;
+      subject: string;
+      agency_id: string;
+      service_type_code: string;
+      state: CaseState;
+      resolution_due_at: string | null;
+      escalations: number;
+      ack_at: string | null;
+      ack_comment: string | null;
+    }>();
+  return results.map((r) => ({
+    id: r.id,
+    subject: r.subject,
+    agencyId: r.agency_id,
+    serviceTypeCode: r.service_type_code,
+    state: r.state,
+    resolutionDueAt: r.resolution_due_at,
+    escalations: r.escalations,
+    acknowledgedAt: r.ack_at,
+    lastComment: r.ack_comment,
+  }));
+}
+
+/** Open overdue cases per agency and service type (for the public page). */
+export async function openOverdueByServiceType(
+  db: D1Database,
+  nowIso: string,
+): Promise<{ agencyId: string; serviceTypeCode: string; n: number }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT agency_id, service_type_code, COUNT(*) AS n FROM cases
+       WHERE state IN (${openList}) AND resolution_due_at < ? GROUP BY agency_id, service_type_code`,
+    )
+    .bind(nowIso)
+    .all<{ agency_id: string; service_type_code: string; n: number }>();
+  return results.map((r) => ({ agencyId: r.agency_id, serviceTypeCode: r.service_type_code, n: r.n }));
+}
