@@ -159,6 +159,11 @@ export class CivicApp extends LocalizedElement {
                 : ''}
               ${isStaff(u) ? html`<li><a href="/inbox">${t('navInbox')}</a></li>` : ''}
               ${isStaff(u) || u?.helper ? html`<li><a href="/assisted">${t('navAssisted')}</a></li>` : ''}
+              ${u?.role === 'supervisor' || u?.role === 'manager' || u?.role === 'admin'
+                ? html`<li><a href="/dashboard">${t('navDashboard')}</a></li>`
+                : ''}
+              ${isStaff(u) || u?.role === 'manager' || u?.role === 'admin' ? html`<li><a href="/escalations">${t('navEscalations')}</a></li>` : ''}
+              <li><a href="/accountability">${t('navAccountability')}</a></li>
               ${u
                 ? html`<li>
                     <a href="/notifications">${t('navNotifications')}${this.unread ? html` (${t('unreadCount', { n: this.unread })})` : ''}</a>

@@ -37,6 +37,10 @@ export function startRouter(outlet: HTMLElement): Router {
     // Counter officers and registered helpers (the API refuses citizens who are not helpers).
     { path: '/assisted', component: 'assisted-case-page', action: page(() => import('./pages/assisted-case-page'), ['citizen', ...staff]) },
     { path: '/notifications', component: 'notifications-page', action: page(() => import('./pages/notifications-page'), anyone) },
+    // The API decides the scope, and refuses officers outside an oversight unit (the page says so).
+    { path: '/dashboard', component: 'dashboard-page', action: page(() => import('./pages/dashboard-page'), [...staff, 'manager', 'admin']) },
+    { path: '/escalations', component: 'escalations-page', action: page(() => import('./pages/escalations-page'), [...staff, 'manager', 'admin']) },
+    { path: '/accountability', component: 'accountability-page', action: page(() => import('./pages/accountability-page')) },
     { path: '(.*)', component: 'not-found-page', action: page(() => import('./pages/not-found-page')) },
   ]);
   return router;

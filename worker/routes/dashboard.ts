@@ -66,30 +66,17 @@ async function performanceReport(c: AppContext, q: ReturnType<typeof Performance
   const { fromIso, toIso } = range(q.from, q.to);
   const nowIso = new Date().toISOString();
   const f = { agencyIds };
-  const [rows, total, trend] = await Promise.all([
+  const [report, trend] = await Promise.all([
     performance(c.env.DB, f, fromIso, toIso, nowIso, q.groupBy),
-    performance(c.env.DB, f, fromIso, toIso, nowIso, 'total'),
     weeklyTrend(c.env.DB, f, fromIso, toIso),
   ]);
   const withRate = (r: PerformanceAggregate) => ({ ...r, onTimeRate: rate(r) });
-  const empty: PerformanceAggregate = {
-    key: '*',
-    cases: 0,
-    met: 0,
-    breached: 0,
-    openOverdue: 0,
-    notProcessed: 0,
-    p50HandlingDays: null,
-    p90HandlingDays: null,
-    transfersPerCase: null,
-    reopenRate: null,
-  };
   return {
     from: q.from,
     to: q.to,
     groupBy: q.groupBy,
-    total: withRate(total[0] ?? empty),
-    rows: rows.map(withRate),
+    total: withRate(report.total),
+    rows: report.rows.map(withRate),
     trend: trend.map((t) => ({ ...t, onTimeRate: t.met + t.breached === 0 ? null : t.met / (t.met + t.breached) })),
   };
 }

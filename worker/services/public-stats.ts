@@ -36,7 +36,7 @@ export async function computePublicStats(db: D1Database, nowMs: number): Promise
   const [agencies, types, perf, overdue] = await Promise.all([
     listAgencies(db),
     listServiceTypes(db),
-    allAgencyIds(db).then((agencyIds) => performance(db, { agencyIds }, fromIso, toIso, nowIso, 'agency')),
+    allAgencyIds(db).then(async (agencyIds) => (await performance(db, { agencyIds }, fromIso, toIso, nowIso, 'agency')).rows),
     openOverdueByServiceType(db, nowIso),
   ]);
   const byAgency = new Map(perf.map((p) => [p.key, p]));

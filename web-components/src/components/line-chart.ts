@@ -10,13 +10,13 @@ export interface LinePoint {
 }
 
 const HEIGHT = 220;
-const PAD = { left: 46, right: 14, top: 12, bottom: 30 };
+const PAD = { left: 46, right: 22, top: 12, bottom: 30 };
 const TICKS = [0, 25, 50, 75, 100];
 const LABEL_PX = 52;
 
 /**
  * A line chart of percentages (y axis 0–100 %) in SVG, drawn at the element's own pixel width
- * so that its text never shrinks on a phone. Points without data leave gaps in the line; an
+ * (measured with a ResizeObserver) so that its text never shrinks on a phone. Points without data leave gaps in the line; an
  * isolated point still shows as a dot. The SVG is an image named by every point's value;
  * pages should also offer the data as a table.
  * @property points - the points, left to right
@@ -30,6 +30,8 @@ export class LineChart extends LocalizedElement {
     }
     svg {
       display: block;
+      width: 100%;
+      height: auto;
       font-size: 12px;
     }
     .grid {
@@ -101,7 +103,7 @@ export class LineChart extends LocalizedElement {
     });
     if (run.length) runs.push(run);
     const step = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(plotW / LABEL_PX))));
-    return html`<svg role="img" aria-label=${this.summary()} width=${w} height=${HEIGHT} viewBox="0 0 ${w} ${HEIGHT}">
+    return html`<svg role="img" aria-label=${this.summary()} viewBox="0 0 ${w} ${HEIGHT}">
       ${TICKS.map(
         (v) => svg`<line class="grid" x1=${PAD.left} x2=${w - PAD.right} y1=${yAt(v)} y2=${yAt(v)}></line>
           <text class="tick" x=${PAD.left - 6} y=${yAt(v) + 4} text-anchor="end">${v}%</text>`,
