@@ -3,24 +3,16 @@
  * for OpenAPI) so that the web components can import the same schemas for client-side checks.
  */
 import { z } from 'zod';
+import { caseStates, notProcessedCodes, slaStates } from '../workflows/contracts';
 
 const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
 
 export const LocaleSchema = z.enum(['zh-TW', 'en']);
 export const RoleSchema = z.enum(['citizen', 'officer', 'supervisor', 'manager', 'admin']);
 export const CaseKindSchema = z.enum(['grievance', 'application']);
-export const CaseStateSchema = z.enum([
-  'received',
-  'accepted',
-  'awaiting_supplement',
-  'in_progress',
-  'transferred',
-  'extended',
-  'replied',
-  'closed',
-  'reopened',
-  'not_processed',
-]);
+export const CaseStateSchema = z.enum(caseStates);
+export const SlaStateSchema = z.enum(slaStates);
+const NotProcessedCodeSchema = z.enum(notProcessedCodes);
 const PlainDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ example: '2026-11-26' });
 const CaseIdSchema = z
   .string()
@@ -136,7 +128,7 @@ export const CaseSummarySchema = z
     resolutionDueDate: PlainDateSchema.nullable(),
     repliedAt: z.iso.datetime().nullable(),
     kind: CaseKindSchema,
-    slaState: z.enum(['on_track', 'warned_50', 'warned_75', 'breached', 'paused']),
+    slaState: SlaStateSchema,
     assigneeId: z.string().nullable(),
     ackDueAt: z.iso.datetime().nullable().meta({ description: 'End of the acknowledgement deadline (instant).' }),
     resolutionDueAt: z.iso.datetime().nullable().meta({ description: 'Current answer deadline (instant).' }),
@@ -187,7 +179,7 @@ export const CaseIdParamSchema = z.strictObject({ id: CaseIdSchema });
 
 export const InboxQuerySchema = z.strictObject({
   state: z.enum(['open', 'all']).default('open'),
-  sla: z.enum(['on_track', 'warned_50', 'warned_75', 'breached', 'paused']).optional(),
+  sla: SlaStateSchema.optional(),
   serviceTypeCode: z.string().min(1).max(40).optional(),
   assignee: z.enum(['me', 'unassigned']).optional(),
 });
@@ -228,7 +220,7 @@ export const TransferRequestSchema = z
 export const ReasonRequestSchema = z.strictObject({ reason: trimmed(5, 2000) }).meta({ id: 'ReasonRequest' });
 export const NotProcessedRequestSchema = z
   .strictObject({
-    code: z.enum(['anonymous', 'repeated', 'duplicate', 'no_specific_content']),
+    code: NotProcessedCodeSchema,
     reason: trimmed(5, 2000),
   })
   .meta({ id: 'NotProcessedRequest' });
@@ -313,7 +305,7 @@ export const DashboardScopeQuerySchema = z.strictObject({
   serviceTypeCode: z.string().min(1).max(40).optional(),
   priority: z.enum(['most_urgent', 'urgent', 'normal']).optional(),
   assigneeId: z.string().min(1).max(64).optional(),
-  sla: z.enum(['on_track', 'warned_50', 'warned_75', 'breached', 'paused']).optional(),
+  sla: SlaStateSchema.optional(),
 });
 
 export const SlaBoardSchema = z
@@ -329,7 +321,7 @@ export const SlaBoardSchema = z
         priorityTier: z.enum(['most_urgent', 'urgent', 'normal']),
         assigneeId: z.string().nullable(),
         state: CaseStateSchema,
-        slaState: z.enum(['on_track', 'warned_50', 'warned_75', 'breached', 'paused']),
+        slaState: SlaStateSchema,
         resolutionDueAt: z.iso.datetime().nullable(),
         workingDaysLeft: z.int().nullable().meta({ description: 'Negative when overdue.' }),
       }),

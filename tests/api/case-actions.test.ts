@@ -1,8 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type CaseProjectionEvent, internalSignatureHeader, internalTimestampHeader } from '../../workflows/contracts';
-import { signBody } from '../../workflows/signature';
-import { call, login, problemOf, seedDemo } from './helpers';
+import type { CaseProjectionEvent } from '../../workflows/contracts';
+import { call, login, problemOf, seedDemo, signedEvent } from './helpers';
 
 beforeEach(seedDemo);
 
@@ -18,17 +17,7 @@ async function fileCase(): Promise<string> {
 /** Marks the workflow as started, as the first projection would. */
 async function markStarted(caseId: string) {
   const ev: CaseProjectionEvent = { caseId, seq: 1, type: 'deadlines_computed', state: 'received', occurredAt: new Date().toISOString() };
-  const body = JSON.stringify(ev);
-  const ts = Math.floor(Date.now() / 1000);
-  const res = await call('/internal/v1/case-events', {
-    body,
-    headers: {
-      'content-type': 'application/json',
-      [internalTimestampHeader]: String(ts),
-      [internalSignatureHeader]: await signBody('test-internal-secret', body, ts),
-    },
-  });
-  expect(res.status).toBe(200);
+  expect((await signedEvent(ev)).status).toBe(200);
 }
 
 const validBodies: Record<string, unknown> = {

@@ -1,8 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { internalSignatureHeader, internalTimestampHeader, type CaseProjectionEvent } from '../../workflows/contracts';
-import { signBody } from '../../workflows/signature';
-import { call, login, problemOf, seedDemo } from './helpers';
+import type { CaseProjectionEvent } from '../../workflows/contracts';
+import { call, login, problemOf, seedDemo, signedEvent } from './helpers';
 
 beforeEach(seedDemo);
 
@@ -26,19 +25,6 @@ async function fileCase(cookie: string): Promise<CaseDetail> {
   const res = await call('/api/v1/cases', { cookie, json: grievance });
   expect(res.status).toBe(202);
   return (await res.json()) as CaseDetail;
-}
-
-async function signedEvent(ev: CaseProjectionEvent, secret = 'test-internal-secret') {
-  const body = JSON.stringify(ev);
-  const ts = Math.floor(Date.now() / 1000);
-  return call('/internal/v1/case-events', {
-    body,
-    headers: {
-      'content-type': 'application/json',
-      [internalTimestampHeader]: String(ts),
-      [internalSignatureHeader]: await signBody(secret, body, ts),
-    },
-  });
 }
 
 describe('filing a case', () => {
@@ -118,16 +104,7 @@ describe('internal projection route', () => {
     };
     expect((await call('/internal/v1/case-events', { json: ev })).status).toBe(401);
     expect((await signedEvent(ev, 'wrong-secret')).status).toBe(401);
-    const body = JSON.stringify(ev);
-    const stale = Math.floor(Date.now() / 1000) - 3600;
-    const res = await call('/internal/v1/case-events', {
-      body,
-      headers: {
-        'content-type': 'application/json',
-        [internalTimestampHeader]: String(stale),
-        [internalSignatureHeader]: await signBody('test-internal-secret', body, stale),
-      },
-    });
+    const res = await signedEvent(ev, 'test-internal-secret', Math.floor(Date.now() / 1000) - 3600);
     expect(res.status).toBe(401);
   });
 

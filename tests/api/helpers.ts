@@ -2,6 +2,8 @@ import { expect } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { exports } from 'cloudflare:workers';
 import demoSql from '../../seeds/demo.sql?raw';
+import { type CaseProjectionEvent, internalSignatureHeader, internalTimestampHeader } from '../../workflows/contracts';
+import { signBody } from '../../workflows/signature';
 
 export const ORIGIN = 'http://example.com';
 export const DEMO_PASSWORD = 'civic-demo-2026';
@@ -62,4 +64,17 @@ export async function problemOf(res: Response) {
     detail?: string;
     errors?: { pointer: string; in: string; detail: string }[];
   };
+}
+
+/** Posts a projection event to the internal route, signed as the Temporal worker would sign it. */
+export async function signedEvent(ev: CaseProjectionEvent, secret = 'test-internal-secret', unixSeconds = Math.floor(Date.now() / 1000)) {
+  const body = JSON.stringify(ev);
+  return call('/internal/v1/case-events', {
+    body,
+    headers: {
+      'content-type': 'application/json',
+      [internalTimestampHeader]: String(unixSeconds),
+      [internalSignatureHeader]: await signBody(secret, body, unixSeconds),
+    },
+  });
 }

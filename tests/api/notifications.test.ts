@@ -1,10 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type CaseProjectionEvent, type CaseSnapshot, internalSignatureHeader, internalTimestampHeader } from '../../workflows/contracts';
-import { signBody } from '../../workflows/signature';
+import type { CaseProjectionEvent, CaseSnapshot } from '../../workflows/contracts';
 import type { Bindings } from '../../worker/env';
 import { deliverEmails } from '../../worker/services/email';
-import { call, login, problemOf, seedDemo } from './helpers';
+import { call, login, problemOf, seedDemo, signedEvent } from './helpers';
 
 beforeEach(seedDemo);
 
@@ -48,16 +47,7 @@ function snapshot(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
 }
 
 async function project(ev: CaseProjectionEvent) {
-  const body = JSON.stringify(ev);
-  const ts = Math.floor(Date.now() / 1000);
-  const res = await call('/internal/v1/case-events', {
-    body,
-    headers: {
-      'content-type': 'application/json',
-      [internalTimestampHeader]: String(ts),
-      [internalSignatureHeader]: await signBody('test-internal-secret', body, ts),
-    },
-  });
+  const res = await signedEvent(ev);
   expect(res.status).toBe(200);
   return (await res.json()) as { applied: boolean; notified: number };
 }

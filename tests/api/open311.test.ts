@@ -1,13 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  internalSignatureHeader,
-  internalTimestampHeader,
-  type CaseProjectionEvent,
-  type CaseSnapshot,
-} from '../../workflows/contracts';
-import { signBody } from '../../workflows/signature';
-import { call, login, problemOf, seedDemo } from './helpers';
+import type { CaseSnapshot } from '../../workflows/contracts';
+import { call, login, problemOf, seedDemo, signedEvent } from './helpers';
 
 beforeEach(seedDemo);
 
@@ -84,19 +78,6 @@ async function getJson<T>(path: string, opts: Parameters<typeof call>[1] = {}): 
 
 async function caseCount(): Promise<number> {
   return (await env.DB.prepare('SELECT COUNT(*) AS n FROM cases').first<{ n: number }>())!.n;
-}
-
-async function signedEvent(ev: CaseProjectionEvent, secret = 'test-internal-secret') {
-  const body = JSON.stringify(ev);
-  const ts = Math.floor(Date.now() / 1000);
-  return call('/internal/v1/case-events', {
-    body,
-    headers: {
-      'content-type': 'application/json',
-      [internalTimestampHeader]: String(ts),
-      [internalSignatureHeader]: await signBody(secret, body, ts),
-    },
-  });
 }
 
 const byId = (items: Open311Request[]) => new Map(items.map((r) => [r.service_request_id, r]));

@@ -3,62 +3,12 @@
  * officer of the competent agency finds it in the inbox and replies, the citizen sees the reply.
  * Screenshots go to test-results/screenshots/ (git-ignored).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, base, shots, signIn, useBrowser } from './browser';
 import { ApiClient, type CaseDetail, eventually } from './api-client';
 
-const shots = path.resolve(import.meta.dirname, '../../test-results/screenshots');
-const axeSource = readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
-const base = inject('edgeUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
-});
-afterAll(() => browser?.close());
-
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-TW', timezoneId: 'Asia/Taipei' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('電子郵件').fill(email);
-  await page.getByLabel('密碼').fill('civic-demo-2026');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('logout').waitFor();
-}
-
-interface AxeResult {
-  violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: () => Promise<AxeResult> } }).axe;
-    return axe.run();
-  });
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const newPage = useBrowser();
 
 describe('grievance round trip in the browser', () => {
   it('citizen files, officer replies from the inbox, citizen sees the reply', async () => {

@@ -1,6 +1,7 @@
 /** Response shapes of the Worker API (see worker/schemas.ts; generated OpenAPI at /api/v1/openapi.json). */
 import type { z } from 'zod';
 import type {
+  AgencySchema,
   CaseDetailSchema,
   CaseSummarySchema,
   DashboardScopeQuerySchema,
@@ -9,6 +10,7 @@ import type {
   PerformanceQuerySchema,
   PerformanceSchema,
   PublicAgencyStatsSchema,
+  ServiceTypeSchema,
   SlaBoardSchema,
   UserSchema,
 } from '../../../worker/schemas';
@@ -29,29 +31,6 @@ export type EscalationList = z.infer<typeof EscalationListSchema>;
 export type Escalation = EscalationList['items'][number];
 export type PublicAgencyStats = z.infer<typeof PublicAgencyStatsSchema>;
 
-export interface Agency {
-  id: string;
-  nameZh: string;
-  nameEn: string;
-  parentId: string | null;
-}
-
-export interface ServiceType {
-  code: string;
-  agencyId: string;
-  kind: 'grievance' | 'application';
-  nameZh: string;
-  nameEn: string;
-  ackPeriod: string;
-  resolutionPeriod: string;
-  formSchema: FormField[];
-}
-
-export interface FormField {
-  name: string;
-  type: 'text' | 'textarea' | 'number' | 'date' | 'select' | 'checkbox';
-  labelZh: string;
-  labelEn: string;
-  required: boolean;
-  options?: { value: string; labelZh: string; labelEn: string }[];
-}
+export type Agency = z.infer<typeof AgencySchema>;
+export type ServiceType = z.infer<typeof ServiceTypeSchema>;
+export type FormField = ServiceType['formSchema'][number];
