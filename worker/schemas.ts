@@ -168,6 +168,7 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   closedAt: z.iso.datetime().nullable(),
   notProcessedCode: z.string().nullable(),
   filedOnBehalf: z.boolean().meta({ description: 'Filed by a counter officer or helper with the citizen’s consent.' }),
+  satisfactionScore: z.int().nullable().meta({ description: "The citizen's survey score after the answer, once given." }),
   workflowStarted: z.boolean().meta({ description: 'False while the submission waits in the outbox.' }),
   timeline: z.array(CaseEventSchema),
 }).meta({ id: 'CaseDetail' });
@@ -348,6 +349,8 @@ export const PerformanceRowSchema = z.object({
   p90HandlingDays: z.number().nullable(),
   transfersPerCase: z.number().nullable(),
   reopenRate: z.number().nullable(),
+  satisfaction: z.number().nullable().meta({ description: 'Average survey score (1–5) of answered cases.' }),
+  satisfactionResponses: z.int(),
 });
 
 export const PerformanceSchema = z
@@ -409,3 +412,10 @@ export const PublicAgencyStatsSchema = z
     ),
   })
   .meta({ id: 'PublicAgencyStats' });
+
+export const SatisfactionRequestSchema = z
+  .strictObject({
+    score: z.int().min(1).max(5).meta({ description: '1 = very dissatisfied … 5 = very satisfied.' }),
+    comment: trimmed(1, 1000).optional(),
+  })
+  .meta({ id: 'SatisfactionRequest' });

@@ -151,3 +151,22 @@ describe('internal projection route', () => {
     await problemOf(res);
   });
 });
+
+describe('satisfaction survey', () => {
+  it('opens after the reply, takes one answer from the case owner only', async () => {
+    const citizen = await login('citizen@demo.civic.tw');
+    const filed = await fileCase(citizen);
+    const early = await call(`/api/v1/cases/${filed.id}/satisfaction`, { cookie: citizen, json: { score: 4 } });
+    expect(early.status).toBe(409);
+    await problemOf(early);
+    const at = new Date().toISOString();
+    await signedEvent({ caseId: filed.id, seq: 1, type: 'replied', state: 'replied', occurredAt: at, repliedAt: at });
+    expect((await call(`/api/v1/cases/${filed.id}/satisfaction`, { cookie: citizen, json: { score: 9 } })).status).toBe(422);
+    const other = await call(`/api/v1/cases/${filed.id}/satisfaction`, { cookie: await login('resident@demo.civic.tw'), json: { score: 1 } });
+    expect(other.status).toBe(404);
+    const ok = await call(`/api/v1/cases/${filed.id}/satisfaction`, { cookie: citizen, json: { score: 4, comment: '回覆迅速。' } });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ satisfactionScore: 4 });
+    expect((await call(`/api/v1/cases/${filed.id}/satisfaction`, { cookie: citizen, json: { score: 5 } })).status).toBe(409);
+  });
+});

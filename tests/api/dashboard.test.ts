@@ -25,12 +25,13 @@ interface Crafted {
   transfers?: number;
   reopens?: number;
   extended?: boolean;
+  satisfaction?: number;
 }
 
 const crafted: Crafted[] = [
-  { id: '20261001-000001', agency: 'TPE-DOT', state: 'replied', receivedDaysAgo: 40, dueInDays: -10, outcome: 'met', days: 2, repliedDaysAgo: 38 },
+  { id: '20261001-000001', agency: 'TPE-DOT', state: 'replied', receivedDaysAgo: 40, dueInDays: -10, outcome: 'met', days: 2, repliedDaysAgo: 38, satisfaction: 5 },
   { id: '20261001-000002', agency: 'TPE-DOT', state: 'closed', receivedDaysAgo: 40, dueInDays: -10, outcome: 'met', days: 4, repliedDaysAgo: 35 },
-  { id: '20261001-000003', agency: 'TPE-DOT', state: 'replied', receivedDaysAgo: 50, dueInDays: -20, outcome: 'breached', days: 40, repliedDaysAgo: 2, transfers: 1 },
+  { id: '20261001-000003', agency: 'TPE-DOT', state: 'replied', receivedDaysAgo: 50, dueInDays: -20, outcome: 'breached', days: 40, repliedDaysAgo: 2, transfers: 1, satisfaction: 2 },
   { id: '20261001-000004', agency: 'TPE-DOT', state: 'in_progress', sla: 'breached', receivedDaysAgo: 45, dueInDays: -15 },
   { id: '20261001-000005', agency: 'TPE-DOT', state: 'accepted', sla: 'on_track', receivedDaysAgo: 5, dueInDays: 25 },
   { id: '20261001-000006', agency: 'TPE-DOT', state: 'not_processed', receivedDaysAgo: 30, dueInDays: 0, outcome: 'not_processed' },
@@ -51,8 +52,8 @@ beforeAll(async () => {
       db
         .prepare(
           `INSERT OR IGNORE INTO cases (id, service_type_code, agency_id, citizen_id, subject, description, state, received_at, updated_at,
-             resolution_due_at, sla_state, outcome, handling_working_days, replied_at, transfers, reopen_count, extended, workflow_started_at)
-           VALUES (?, ?, ?, 'u-citizen', '測試案件', '測試用的案件內容。', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             resolution_due_at, sla_state, outcome, handling_working_days, replied_at, transfers, reopen_count, extended, workflow_started_at, satisfaction_score)
+           VALUES (?, ?, ?, 'u-citizen', '測試案件', '測試用的案件內容。', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .bind(
           c.id,
@@ -70,6 +71,7 @@ beforeAll(async () => {
           c.reopens ?? 0,
           c.extended ? 1 : 0,
           iso(now - c.receivedDaysAgo * DAY),
+          c.satisfaction ?? null,
         ),
     ),
   ]);
@@ -101,6 +103,7 @@ describe('performance', () => {
     expect(r.total.onTimeRate).toBeCloseTo(5 / 7, 10);
     expect(r.total.transfersPerCase).toBeCloseTo(0.1, 10);
     expect(r.total.reopenRate).toBeCloseTo(0.1, 10);
+    expect(r.total).toMatchObject({ satisfaction: 3.5, satisfactionResponses: 2 });
     expect(r.rows.map((x) => x.key)).toEqual(['TPE-DOT', 'TPE-DOT-PARK']);
     expect(r.rows[1]).toMatchObject({ cases: 1, met: 1, onTimeRate: 1, p50HandlingDays: 1 });
     expect(r.trend.reduce((n, w) => n + w.met + w.breached, 0)).toBe(6);
@@ -120,7 +123,7 @@ describe('performance', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await res.text()).replace('\uFEFF', '').trim().split('\r\n');
     expect(lines[0]).toMatch(/^agency,cases,met,breached,open_overdue,not_processed,on_time_rate_pct/);
-    expect(lines.at(-1)).toMatch(/^TOTAL,10,5,1,1,1,71.4,4,50,0.1,10$/);
+    expect(lines.at(-1)).toMatch(/^TOTAL,10,5,1,1,1,71.4,4,50,0.1,10,3.5,2$/);
   });
 
   it('refuses agencies outside the scope, citizens, officers without oversight, and bad periods', async () => {

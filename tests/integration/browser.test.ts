@@ -47,6 +47,13 @@ describe('grievance round trip in the browser', () => {
     await expect.poll(() => citizen.getByTestId('case-page').getAttribute('data-state')).toBe('replied');
     await expect.poll(async () => citizen.getByTestId('timeline').textContent()).toContain('已排定本週重新繪製斑馬線');
     await citizen.screenshot({ path: path.join(shots, 'citizen-sees-reply.png'), fullPage: true });
+
+    // The satisfaction survey opens after the reply and takes one answer.
+    expect(await axeViolations(citizen)).toEqual([]);
+    await citizen.getByLabel('4 滿意').check();
+    await citizen.getByLabel('意見（選填）').fill('處理迅速，謝謝。');
+    await citizen.getByTestId('satisfaction-survey').getByRole('button').click();
+    await expect.poll(async () => (await citizen.getByTestId('case-page').textContent()) ?? '').toContain('謝謝您的意見');
   });
 
   it('supplement round trip: the officer asks, the clock pauses, the citizen answers, the clock resumes', async () => {

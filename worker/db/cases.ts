@@ -34,6 +34,7 @@ export interface CaseRecord {
   transfers: number;
   legs: CaseLeg[];
   filedById: string | null;
+  satisfactionScore: number | null;
 }
 
 export interface CaseEventRecord {
@@ -75,6 +76,7 @@ interface CaseRow {
   transfers: number;
   legs: string;
   filed_by_id: string | null;
+  satisfaction_score: number | null;
 }
 
 interface EventRow {
@@ -116,6 +118,7 @@ const toCase = (r: CaseRow): CaseRecord => ({
   transfers: r.transfers,
   legs: JSON.parse(r.legs) as CaseLeg[],
   filedById: r.filed_by_id,
+  satisfactionScore: r.satisfaction_score,
 });
 
 const toEvent = (r: EventRow): CaseEventRecord => ({
@@ -342,4 +345,19 @@ export async function applyCaseEvent(
 
 export async function caseExists(db: D1Database, id: string): Promise<boolean> {
   return (await db.prepare('SELECT 1 AS x FROM cases WHERE id = ?').bind(id).first()) !== null;
+}
+
+/** Records the citizen's survey once, only for answered cases; false when not allowed or done. */
+export async function recordSatisfaction(
+  db: D1Database,
+  s: { caseId: string; citizenId: string; score: number; comment: string | null; at: string },
+): Promise<boolean> {
+  const res = await db
+    .prepare(
+      `UPDATE cases SET satisfaction_score = ?, satisfaction_comment = ?, satisfaction_at = ?
+       WHERE id = ? AND citizen_id = ? AND state IN ('replied', 'closed') AND satisfaction_score IS NULL`,
+    )
+    .bind(s.score, s.comment, s.at, s.caseId, s.citizenId)
+    .run();
+  return res.meta.changes === 1;
 }

@@ -135,6 +135,8 @@ export interface PerformanceAggregate {
   p90HandlingDays: number | null;
   transfersPerCase: number | null;
   reopenRate: number | null;
+  satisfaction: number | null;
+  satisfactionResponses: number;
 }
 
 /** Nearest-rank percentile over a value → count histogram sorted by value. */
@@ -175,7 +177,9 @@ export async function performance(
            SUM(outcome IS NULL AND state IN (${openList}) AND resolution_due_at < ?) AS open_overdue,
            SUM(outcome = 'not_processed') AS not_processed,
            SUM(transfers) AS transfers,
-           SUM(reopen_count > 0) AS reopened
+           SUM(reopen_count > 0) AS reopened,
+           SUM(satisfaction_score) AS satisfaction_sum,
+           COUNT(satisfaction_score) AS satisfaction_n
          FROM cases WHERE ${w.sql} GROUP BY k ORDER BY k`,
       )
       .bind(nowIso, ...args),
@@ -187,7 +191,18 @@ export async function performance(
       )
       .bind(...args),
   ]);
-  type Sum = { k: string; cases: number; met: number | null; breached: number | null; open_overdue: number | null; not_processed: number | null; transfers: number | null; reopened: number | null };
+  type Sum = {
+    k: string;
+    cases: number;
+    met: number | null;
+    breached: number | null;
+    open_overdue: number | null;
+    not_processed: number | null;
+    transfers: number | null;
+    reopened: number | null;
+    satisfaction_sum: number | null;
+    satisfaction_n: number;
+  };
   const histByKey = new Map<string, [number, number][]>();
   const allHist = new Map<number, number>();
   for (const h of (hist?.results ?? []) as { k: string; d: number; n: number }[]) {
@@ -209,6 +224,8 @@ export async function performance(
       p90HandlingDays: percentile(histogram, answered, 0.9),
       transfersPerCase: s.cases ? (s.transfers ?? 0) / s.cases : null,
       reopenRate: s.cases ? (s.reopened ?? 0) / s.cases : null,
+      satisfaction: s.satisfaction_n ? (s.satisfaction_sum ?? 0) / s.satisfaction_n : null,
+      satisfactionResponses: s.satisfaction_n,
     };
   };
   const rowsRaw = (sums?.results ?? []) as Sum[];
@@ -221,8 +238,10 @@ export async function performance(
       not_processed: (t.not_processed ?? 0) + (r.not_processed ?? 0),
       transfers: (t.transfers ?? 0) + (r.transfers ?? 0),
       reopened: (t.reopened ?? 0) + (r.reopened ?? 0),
+      satisfaction_sum: (t.satisfaction_sum ?? 0) + (r.satisfaction_sum ?? 0),
+      satisfaction_n: t.satisfaction_n + r.satisfaction_n,
     }),
-    { cases: 0, met: 0, breached: 0, open_overdue: 0, not_processed: 0, transfers: 0, reopened: 0 } as Omit<Sum, 'k'>,
+    { cases: 0, met: 0, breached: 0, open_overdue: 0, not_processed: 0, transfers: 0, reopened: 0, satisfaction_sum: 0, satisfaction_n: 0 } as Omit<Sum, 'k'>,
   );
   return {
     rows: rowsRaw.map((r) => aggregate(r.k, r, histByKey.get(r.k) ?? [])),

@@ -5,6 +5,7 @@ import {
   listCaseEvents,
   listCasesOfAgency,
   listCasesOfCitizen,
+  recordSatisfaction,
 } from '../db/cases';
 import type { SessionUser } from '../db/users';
 import type { AppContext } from '../env';
@@ -18,6 +19,7 @@ import {
   CaseListSchema,
   type CaseSummary,
   CreateCaseRequestSchema,
+  SatisfactionRequestSchema,
   InboxQuerySchema,
 } from '../schemas';
 import { intakeCase } from '../services/intake';
@@ -80,6 +82,7 @@ export async function caseDetail(c: AppContext, record: CaseRecord) {
     closedAt: record.closedAt,
     notProcessedCode: record.notProcessedCode,
     filedOnBehalf: record.filedById !== null,
+    satisfactionScore: record.satisfactionScore,
     workflowStarted: record.workflowStartedAt !== null,
     timeline,
   };
@@ -155,6 +158,28 @@ cases.openapi(
   async (c) => {
     const record = await loadVisibleCase(c, c.req.valid('param').id);
     return c.json(await caseDetail(c, record), 200);
+  },
+);
+
+cases.openapi(
+  createRoute({
+    middleware: [requireRole('citizen')] as const,
+    method: 'post',
+    path: '/{id}/satisfaction',
+    tags: ['Cases'],
+    summary: 'The citizen rates the answer (once, after the reply).',
+    request: { params: CaseIdParamSchema, ...jsonBody(SatisfactionRequestSchema) },
+    responses: { 200: jsonResponse(CaseDetailSchema, 'Recorded.'), ...problems(400, 401, 403, 404, 409, 422) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { score, comment } = c.req.valid('json');
+    const record = await loadVisibleCase(c, id);
+    const user = c.get('user')!;
+    if (record.citizenId !== user.id) fail(404, 'case-not-found', `No case ${id} is visible to you.`);
+    const ok = await recordSatisfaction(c.env.DB, { caseId: id, citizenId: user.id, score, comment: comment ?? null, at: new Date().toISOString() });
+    if (!ok) fail(409, 'survey-closed', 'The survey opens once the case is answered, and takes one answer.');
+    return c.json(await caseDetail(c, (await findCase(c.env.DB, id))!), 200);
   },
 );
 

@@ -121,8 +121,10 @@ dashboard.openapi(
       r.p90HandlingDays,
       r.transfersPerCase === null ? null : Math.round(r.transfersPerCase * 100) / 100,
       r.reopenRate === null ? null : Math.round(r.reopenRate * 1000) / 10,
+      r.satisfaction === null ? null : Math.round(r.satisfaction * 100) / 100,
+      r.satisfactionResponses,
     ]);
-    const header = [q.groupBy === 'agency' ? 'agency' : 'service_type', 'cases', 'met', 'breached', 'open_overdue', 'not_processed', 'on_time_rate_pct', 'p50_working_days', 'p90_working_days', 'transfers_per_case', 'reopen_rate_pct'];
+    const header = [q.groupBy === 'agency' ? 'agency' : 'service_type', 'cases', 'met', 'breached', 'open_overdue', 'not_processed', 'on_time_rate_pct', 'p50_working_days', 'p90_working_days', 'transfers_per_case', 'reopen_rate_pct', 'satisfaction_avg', 'satisfaction_responses'];
     return csvResponse(toCsv(header, rows), `performance-${q.from}-${q.to}.csv`);
   },
 );

@@ -5,6 +5,7 @@ import type { Agency, CaseDetail, User } from '../api/types';
 import '../components/case-action-form';
 import type { ActionField } from '../components/case-action-form';
 import '../components/case-timeline';
+import '../components/satisfaction-survey';
 import '../components/due-date';
 import { LocalizedElement } from '../components/localized-element';
 import '../components/state-badge';
@@ -160,6 +161,11 @@ export class CasePage extends LocalizedElement {
         ? html`<case-action-form .caseId=${c.id} action="supplement" heading=${t('supplementTitle')} submitLabel=${t('supplementSubmit')}
             .fields=${[{ name: 'message', label: t('supplementMessage'), kind: 'textarea', testId: 'supplement-message' }] as ActionField[]}
             submitTestId="supplement-submit" @civic-case-updated=${this.updated_}></case-action-form>`
+        : nothing}
+      ${u?.role === 'citizen' && (c.state === 'replied' || c.state === 'closed')
+        ? c.satisfactionScore === null
+          ? html`<satisfaction-survey .caseId=${c.id} @civic-case-updated=${this.updated_}></satisfaction-survey>`
+          : html`<p class="notice">${t('surveyThanks')}</p>`
         : nothing}
       ${u?.role === 'citizen' && c.state === 'replied'
         ? html`<case-action-form .caseId=${c.id} action="reopen" heading=${t('reopen')} submitLabel=${t('reopen')}

@@ -460,7 +460,8 @@ export class DashboardPage extends LocalizedElement {
       <td class="num" data-label=${t('colP50')}>${num(r.p50HandlingDays, 1)}</td>
       <td class="num" data-label=${t('colP90')}>${num(r.p90HandlingDays, 1)}</td>
       <td class="num" data-label=${t('colTransfers')}>${num(r.transfersPerCase, 2)}</td>
-      <td class="num" data-label=${t('colReopenRate')}>${pct(r.reopenRate)}</td>`;
+      <td class="num" data-label=${t('colReopenRate')}>${pct(r.reopenRate)}</td>
+      <td class="num" data-label=${t('colSatisfaction')}>${r.satisfaction === null ? none : html`${formatNumber(r.satisfaction, 1)} <span class="muted">(${formatNumber(r.satisfactionResponses, 0)})</span>`}</td>`;
   }
 
   private renderPerf() {
@@ -519,7 +520,7 @@ export class DashboardPage extends LocalizedElement {
   private renderPerfData(p: Performance) {
     const byAgency = p.groupBy === 'agency';
     const name = (key: string) => (byAgency ? this.agencyName(key) : this.serviceTypeName(key));
-    const headers: MessageKey[] = ['colCases', 'colMet', 'colBreached', 'colOpenOverdue', 'colNotProcessed', 'colOnTimeRate', 'colP50', 'colP90', 'colTransfers', 'colReopenRate'];
+    const headers: MessageKey[] = ['colCases', 'colMet', 'colBreached', 'colOpenOverdue', 'colNotProcessed', 'colOnTimeRate', 'colP50', 'colP90', 'colTransfers', 'colReopenRate', 'colSatisfaction'];
     return html`${p.rows.length === 0 ? html`<p data-testid="perf-empty">${t('perfEmpty')}</p>` : nothing}
       <table class="stack" data-testid="perf-table">
         <caption>${t('perfTableCaption', { from: formatDate(p.from), to: formatDate(p.to) })}</caption>
