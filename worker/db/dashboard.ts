@@ -154,8 +154,8 @@ function percentile(histogram: [number, number][], total: number, p: number): nu
 /**
  * Cases received in [fromIso, toIso), grouped by agency or service type, and the total ('*').
  * Open cases past their deadline at `nowIso` count as breached (the product's on-time rule).
- * Two statements over a covering index; the total and the percentiles are derived in memory
- * from the grouped sums and the handling-time histogram.
+ * Two statements over a covering index; the total and the percentiles (to a tenth of a working
+ * day) are derived in memory from the grouped sums and the handling-time histogram.
  */
 export async function performance(
   db: D1Database,
@@ -185,7 +185,8 @@ export async function performance(
       .bind(nowIso, ...args),
     db
       .prepare(
-        `SELECT ${key} AS k, handling_working_days AS d, COUNT(*) AS n FROM cases
+        // A tenth of a working day is the resolution anyone reads; it keeps the histogram small.
+        `SELECT ${key} AS k, ROUND(handling_working_days, 1) AS d, COUNT(*) AS n FROM cases
          WHERE ${w.sql} AND handling_working_days IS NOT NULL AND outcome IN ('met', 'breached')
          GROUP BY k, d ORDER BY d`,
       )
