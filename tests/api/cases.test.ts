@@ -160,7 +160,8 @@ describe('satisfaction survey', () => {
     expect(early.status).toBe(409);
     await problemOf(early);
     const at = new Date().toISOString();
-    await signedEvent({ caseId: filed.id, seq: 1, type: 'replied', state: 'replied', occurredAt: at, repliedAt: at });
+    const projected = await signedEvent({ caseId: filed.id, seq: 1, type: 'replied', state: 'replied', occurredAt: at, repliedAt: at });
+    expect(projected.status, await projected.clone().text()).toBe(200);
     expect((await call(`/api/v1/cases/${filed.id}/satisfaction`, { cookie: citizen, json: { score: 9 } })).status).toBe(422);
     const other = await call(`/api/v1/cases/${filed.id}/satisfaction`, { cookie: await login('resident@demo.civic.tw'), json: { score: 1 } });
     expect(other.status).toBe(404);

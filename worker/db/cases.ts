@@ -352,12 +352,14 @@ export async function recordSatisfaction(
   db: D1Database,
   s: { caseId: string; citizenId: string; score: number; comment: string | null; at: string },
 ): Promise<boolean> {
-  const res = await db
+  // RETURNING rather than meta.changes: the rollup triggers' writes count as changes too.
+  const row = await db
     .prepare(
       `UPDATE cases SET satisfaction_score = ?, satisfaction_comment = ?, satisfaction_at = ?
-       WHERE id = ? AND citizen_id = ? AND state IN ('replied', 'closed') AND satisfaction_score IS NULL`,
+       WHERE id = ? AND citizen_id = ? AND state IN ('replied', 'closed') AND satisfaction_score IS NULL
+       RETURNING id`,
     )
     .bind(s.score, s.comment, s.at, s.caseId, s.citizenId)
-    .run();
-  return res.meta.changes === 1;
+    .first<{ id: string }>();
+  return row !== null;
 }

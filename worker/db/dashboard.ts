@@ -151,59 +151,70 @@ function percentile(histogram: [number, number][], total: number, p: number): nu
   return histogram.at(-1)?.[0] ?? null;
 }
 
+export interface Period {
+  /** First and last day (Taipei), inclusive. */
+  fromDay: string;
+  toDay: string;
+}
+
+const instantsOf = (p: Period) => ({
+  fromIso: new Date(Date.parse(`${p.fromDay}T00:00:00+08:00`)).toISOString(),
+  toIso: new Date(Date.parse(`${p.toDay}T00:00:00+08:00`) + 86_400_000).toISOString(),
+});
+
 /**
- * Cases received in [fromIso, toIso), grouped by agency or service type, and the total ('*').
- * Open cases past their deadline at `nowIso` count as breached (the product's on-time rule).
- * Two statements over a covering index; the total and the percentiles (to a tenth of a working
- * day) are derived in memory from the grouped sums and the handling-time histogram.
+ * Cases received in the period, grouped by agency or service type, and the total ('*').
+ * Reads the daily rollups kept by triggers (migration 0004), so a year costs a few thousand
+ * rows; only open cases past their deadline at `nowIso`, which count as breached (the
+ * product's on-time rule), are counted live. Percentiles (to a tenth of a working day) come
+ * from the rollup histogram.
  */
 export async function performance(
   db: D1Database,
-  f: CaseFilter,
-  fromIso: string,
-  toIso: string,
+  agencyIds: string[],
+  period: Period,
   nowIso: string,
   groupBy: 'agency' | 'service_type',
 ): Promise<{ rows: PerformanceAggregate[]; total: PerformanceAggregate }> {
   const key = groupBy === 'agency' ? 'agency_id' : 'service_type_code';
-  const w = where(f, ['received_at >= ?', 'received_at < ?']);
-  const args = [...w.args, fromIso, toIso];
-  const [sums, hist] = await db.batch([
+  const inAgencies = `agency_id IN (${placeholders(agencyIds.length)})`;
+  const { fromIso, toIso } = instantsOf(period);
+  const [sums, hist, overdue] = await db.batch([
     db
       .prepare(
-        `SELECT ${key} AS k, COUNT(*) AS cases,
-           SUM(outcome = 'met') AS met,
-           SUM(outcome = 'breached') AS breached,
-           SUM(outcome IS NULL AND state IN (${openList}) AND resolution_due_at < ?) AS open_overdue,
-           SUM(outcome = 'not_processed') AS not_processed,
-           SUM(transfers) AS transfers,
-           SUM(reopen_count > 0) AS reopened,
-           SUM(satisfaction_score) AS satisfaction_sum,
-           COUNT(satisfaction_score) AS satisfaction_n
-         FROM cases WHERE ${w.sql} GROUP BY k ORDER BY k`,
+        `SELECT ${key} AS k, SUM(cases) AS cases, SUM(met) AS met, SUM(breached) AS breached,
+           SUM(not_processed) AS not_processed, SUM(transfers) AS transfers, SUM(reopened) AS reopened,
+           SUM(satisfaction_sum) AS satisfaction_sum, SUM(satisfaction_n) AS satisfaction_n
+         FROM case_daily WHERE ${inAgencies} AND day BETWEEN ? AND ? GROUP BY k HAVING SUM(cases) > 0 ORDER BY k`,
       )
-      .bind(nowIso, ...args),
+      .bind(...agencyIds, period.fromDay, period.toDay),
     db
       .prepare(
-        // A tenth of a working day is the resolution anyone reads; it keeps the histogram small.
-        `SELECT ${key} AS k, ROUND(handling_working_days, 1) AS d, COUNT(*) AS n FROM cases
-         WHERE ${w.sql} AND handling_working_days IS NOT NULL AND outcome IN ('met', 'breached')
-         GROUP BY k, d ORDER BY d`,
+        `SELECT ${key} AS k, d, SUM(n) AS n FROM case_daily_handling
+         WHERE ${inAgencies} AND day BETWEEN ? AND ? GROUP BY k, d HAVING SUM(n) > 0 ORDER BY d`,
       )
-      .bind(...args),
+      .bind(...agencyIds, period.fromDay, period.toDay),
+    db
+      .prepare(
+        `SELECT ${key} AS k, COUNT(*) AS n FROM cases INDEXED BY cases_open_sla
+         WHERE ${inAgencies} AND state IN (${openList}) AND resolution_due_at < ? AND received_at >= ? AND received_at < ?
+         GROUP BY k`,
+      )
+      .bind(...agencyIds, nowIso, fromIso, toIso),
   ]);
   type Sum = {
     k: string;
     cases: number;
-    met: number | null;
-    breached: number | null;
-    open_overdue: number | null;
-    not_processed: number | null;
-    transfers: number | null;
-    reopened: number | null;
-    satisfaction_sum: number | null;
+    met: number;
+    breached: number;
+    not_processed: number;
+    transfers: number;
+    reopened: number;
+    satisfaction_sum: number;
     satisfaction_n: number;
+    open_overdue: number;
   };
+  const overdueByKey = new Map(((overdue?.results ?? []) as { k: string; n: number }[]).map((r) => [r.k, r.n]));
   const histByKey = new Map<string, [number, number][]>();
   const allHist = new Map<number, number>();
   for (const h of (hist?.results ?? []) as { k: string; d: number; n: number }[]) {
@@ -217,32 +228,33 @@ export async function performance(
     return {
       key: k,
       cases: s.cases,
-      met: s.met ?? 0,
-      breached: s.breached ?? 0,
-      openOverdue: s.open_overdue ?? 0,
-      notProcessed: s.not_processed ?? 0,
+      met: s.met,
+      breached: s.breached,
+      openOverdue: s.open_overdue,
+      notProcessed: s.not_processed,
       p50HandlingDays: percentile(histogram, answered, 0.5),
       p90HandlingDays: percentile(histogram, answered, 0.9),
-      transfersPerCase: s.cases ? (s.transfers ?? 0) / s.cases : null,
-      reopenRate: s.cases ? (s.reopened ?? 0) / s.cases : null,
-      satisfaction: s.satisfaction_n ? (s.satisfaction_sum ?? 0) / s.satisfaction_n : null,
+      transfersPerCase: s.cases ? s.transfers / s.cases : null,
+      reopenRate: s.cases ? s.reopened / s.cases : null,
+      satisfaction: s.satisfaction_n ? s.satisfaction_sum / s.satisfaction_n : null,
       satisfactionResponses: s.satisfaction_n,
     };
   };
-  const rowsRaw = (sums?.results ?? []) as Sum[];
+  const rowsRaw = ((sums?.results ?? []) as Omit<Sum, 'open_overdue'>[]).map((r) => ({ ...r, open_overdue: overdueByKey.get(r.k) ?? 0 }));
+  const zero: Omit<Sum, 'k'> = { cases: 0, met: 0, breached: 0, not_processed: 0, transfers: 0, reopened: 0, satisfaction_sum: 0, satisfaction_n: 0, open_overdue: 0 };
   const totalSum = rowsRaw.reduce(
     (t, r) => ({
       cases: t.cases + r.cases,
-      met: (t.met ?? 0) + (r.met ?? 0),
-      breached: (t.breached ?? 0) + (r.breached ?? 0),
-      open_overdue: (t.open_overdue ?? 0) + (r.open_overdue ?? 0),
-      not_processed: (t.not_processed ?? 0) + (r.not_processed ?? 0),
-      transfers: (t.transfers ?? 0) + (r.transfers ?? 0),
-      reopened: (t.reopened ?? 0) + (r.reopened ?? 0),
-      satisfaction_sum: (t.satisfaction_sum ?? 0) + (r.satisfaction_sum ?? 0),
+      met: t.met + r.met,
+      breached: t.breached + r.breached,
+      not_processed: t.not_processed + r.not_processed,
+      transfers: t.transfers + r.transfers,
+      reopened: t.reopened + r.reopened,
+      satisfaction_sum: t.satisfaction_sum + r.satisfaction_sum,
       satisfaction_n: t.satisfaction_n + r.satisfaction_n,
+      open_overdue: t.open_overdue + r.open_overdue,
     }),
-    { cases: 0, met: 0, breached: 0, open_overdue: 0, not_processed: 0, transfers: 0, reopened: 0, satisfaction_sum: 0, satisfaction_n: 0 } as Omit<Sum, 'k'>,
+    zero,
   );
   return {
     rows: rowsRaw.map((r) => aggregate(r.k, r, histByKey.get(r.k) ?? [])),
@@ -250,21 +262,19 @@ export async function performance(
   };
 }
 
-/** Met and breached answers per ISO week (Monday, Taipei) of the reply date. */
+/** Met and late answers per ISO week (Monday, Taipei) of the reply date, from the rollup. */
 export async function weeklyTrend(
   db: D1Database,
-  f: CaseFilter,
-  fromIso: string,
-  toIso: string,
+  agencyIds: string[],
+  period: Period,
 ): Promise<{ weekStart: string; met: number; breached: number }[]> {
-  const w = where(f, ['replied_at >= ?', 'replied_at < ?', `outcome IN ('met', 'breached')`]);
   const { results } = await db
     .prepare(
-      `SELECT date(replied_at, '+8 hours', 'weekday 0', '-6 days') AS week,
-         SUM(outcome = 'met') AS met, SUM(outcome = 'breached') AS breached
-       FROM cases WHERE ${w.sql} GROUP BY week ORDER BY week`,
+      `SELECT date(day, 'weekday 0', '-6 days') AS week, SUM(met) AS met, SUM(breached) AS breached
+       FROM case_replied_daily WHERE agency_id IN (${placeholders(agencyIds.length)}) AND day BETWEEN ? AND ?
+       GROUP BY week HAVING SUM(met) + SUM(breached) > 0 ORDER BY week`,
     )
-    .bind(...w.args, fromIso, toIso)
+    .bind(...agencyIds, period.fromDay, period.toDay)
     .all<{ week: string; met: number; breached: number }>();
   return results.map((r) => ({ weekStart: r.week, met: r.met, breached: r.breached }));
 }

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { twOfficialCalendar } from '../../domain/calendar/business-calendar';
 import { slaClock } from '../../domain/sla/sla-clock';
-import { type PerformanceAggregate, performance, slaBoard, weeklyTrend } from '../db/dashboard';
+import { type PerformanceAggregate, type Period, performance, slaBoard, weeklyTrend } from '../db/dashboard';
 import type { AppContext } from '../env';
 import { csvResponse, toCsv } from '../lib/csv';
 import { jsonResponse, problems } from '../lib/openapi-helpers';
@@ -50,25 +50,21 @@ const rate = (r: PerformanceAggregate) => {
   return decided === 0 ? null : r.met / decided;
 };
 
-/** The Taipei day range [from, to] as instants [from 00:00, day after `to` 00:00). */
-function range(from: string, to: string): { fromIso: string; toIso: string } {
+/** Checks the Taipei day range [from, to]. */
+function period(from: string, to: string): Period {
   if (from > to) fail(422, 'validation', 'The period is empty.', { errors: [{ pointer: '/to', in: 'query', detail: 'Must not be before from.' }] });
-  const start = Date.parse(`${from}T00:00:00+08:00`);
-  const end = Date.parse(`${to}T00:00:00+08:00`) + 86_400_000;
-  if (end - start > 3 * 366 * 86_400_000) {
+  if (Date.parse(to) - Date.parse(from) > 3 * 366 * 86_400_000) {
     fail(422, 'validation', 'The period is too long.', { errors: [{ pointer: '/to', in: 'query', detail: 'At most three years.' }] });
   }
-  return { fromIso: new Date(start).toISOString(), toIso: new Date(end).toISOString() };
+  return { fromDay: from, toDay: to };
 }
 
 async function performanceReport(c: AppContext, q: ReturnType<typeof PerformanceQuerySchema.parse>) {
   const agencyIds = await dashboardScope(c.env.DB, c.get('user')!, q.agencyId);
-  const { fromIso, toIso } = range(q.from, q.to);
-  const nowIso = new Date().toISOString();
-  const f = { agencyIds };
+  const p = period(q.from, q.to);
   const [report, trend] = await Promise.all([
-    performance(c.env.DB, f, fromIso, toIso, nowIso, q.groupBy),
-    weeklyTrend(c.env.DB, f, fromIso, toIso),
+    performance(c.env.DB, agencyIds, p, new Date().toISOString(), q.groupBy),
+    weeklyTrend(c.env.DB, agencyIds, p),
   ]);
   const withRate = (r: PerformanceAggregate) => ({ ...r, onTimeRate: rate(r) });
   return {

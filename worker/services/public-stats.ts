@@ -30,13 +30,14 @@ export interface PublicStats {
 
 export async function computePublicStats(db: D1Database, nowMs: number): Promise<PublicStats> {
   const asOf = taipeiToday(nowMs);
-  const toIso = new Date(Date.parse(`${asOf}T00:00:00+08:00`)).toISOString();
-  const fromIso = new Date(Date.parse(toIso) - PUBLIC_WINDOW_DAYS * 86_400_000).toISOString();
+  // The window ends with yesterday: today's figures are published tomorrow.
+  const toDay = taipeiToday(Date.parse(`${asOf}T00:00:00+08:00`) - 1);
+  const fromDay = taipeiToday(Date.parse(`${asOf}T00:00:00+08:00`) - PUBLIC_WINDOW_DAYS * 86_400_000);
   const nowIso = new Date(nowMs).toISOString();
   const [agencies, types, perf, overdue] = await Promise.all([
     listAgencies(db),
     listServiceTypes(db),
-    allAgencyIds(db).then(async (agencyIds) => (await performance(db, { agencyIds }, fromIso, toIso, nowIso, 'agency')).rows),
+    allAgencyIds(db).then(async (agencyIds) => (await performance(db, agencyIds, { fromDay, toDay }, nowIso, 'agency')).rows),
     openOverdueByServiceType(db, nowIso),
   ]);
   const byAgency = new Map(perf.map((p) => [p.key, p]));
