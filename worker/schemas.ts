@@ -419,3 +419,7 @@ export const SatisfactionRequestSchema = z
     comment: trimmed(1, 1000).optional(),
   })
   .meta({ id: 'SatisfactionRequest' });
+
+export const StaffListSchema = z
+  .object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), agencyId: z.string() })) })
+  .meta({ id: 'StaffList' });

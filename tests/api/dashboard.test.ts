@@ -154,6 +154,15 @@ describe('SLA board and escalations', () => {
     expect(paused.items.map((i) => i.id)).toEqual(['20261001-000007']);
   });
 
+  it('filters by officer, offering only the staff within scope', async () => {
+    const cookie = await login('supervisor.dot@demo.civic.tw');
+    const staff = (await (await call('/api/v1/dashboard/officers', { cookie })).json()) as { items: { id: string; agencyId: string }[] };
+    expect(staff.items.map((p) => p.id).sort()).toEqual(['u-officer-dot', 'u-supervisor-dot']);
+    await env.DB.prepare(`UPDATE cases SET assignee_id = 'u-officer-dot' WHERE id = '20261001-000005'`).run();
+    const mine = (await (await call('/api/v1/dashboard/sla?assigneeId=u-officer-dot', { cookie })).json()) as { items: { id: string }[] };
+    expect(mine.items.map((i) => i.id)).toEqual(['20261001-000005']);
+  });
+
   it('oversight officers see the agencies they oversee; supervisors acknowledge breaches', async () => {
     const rdec = await login('oversight@demo.civic.tw');
     const list = (await (await call('/api/v1/escalations', { cookie: rdec })).json()) as { items: { id: string; agencyId: string }[] };

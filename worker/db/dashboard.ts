@@ -342,3 +342,15 @@ export async function openOverdueByServiceType(
     .all<{ agency_id: string; service_type_code: string; n: number }>();
   return results.map((r) => ({ agencyId: r.agency_id, serviceTypeCode: r.service_type_code, n: r.n }));
 }
+
+/** Officers and supervisors of the given agencies (for the dashboard's officer filter). */
+export async function staffOf(db: D1Database, agencyIds: string[]): Promise<{ id: string; displayName: string; agencyId: string }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, display_name, agency_id FROM users
+       WHERE role IN ('officer', 'supervisor') AND agency_id IN (${placeholders(agencyIds.length)}) ORDER BY agency_id, display_name`,
+    )
+    .bind(...agencyIds)
+    .all<{ id: string; display_name: string; agency_id: string }>();
+  return results.map((r) => ({ id: r.id, displayName: r.display_name, agencyId: r.agency_id }));
+}

@@ -1,14 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { twOfficialCalendar } from '../../domain/calendar/business-calendar';
 import { slaClock } from '../../domain/sla/sla-clock';
-import { type PerformanceAggregate, type Period, performance, slaBoard, weeklyTrend } from '../db/dashboard';
+import { type PerformanceAggregate, type Period, performance, slaBoard, staffOf, weeklyTrend } from '../db/dashboard';
 import type { AppContext } from '../env';
 import { csvResponse, toCsv } from '../lib/csv';
 import { jsonResponse, problems } from '../lib/openapi-helpers';
 import { fail } from '../lib/problem';
 import { createRouter } from '../lib/validation';
 import { requireRole } from '../middleware/auth';
-import { DashboardScopeQuerySchema, PerformanceQuerySchema, PerformanceSchema, SlaBoardSchema } from '../schemas';
+import { DashboardScopeQuerySchema, PerformanceQuerySchema, PerformanceSchema, SlaBoardSchema, StaffListSchema } from '../schemas';
 import { dashboardScope } from '../services/scope';
 
 /** Managers', supervisors' and oversight units' view of deadlines and agency performance. */
@@ -123,6 +123,18 @@ dashboard.openapi(
     const header = [q.groupBy === 'agency' ? 'agency' : 'service_type', 'cases', 'met', 'breached', 'open_overdue', 'not_processed', 'on_time_rate_pct', 'p50_working_days', 'p90_working_days', 'transfers_per_case', 'reopen_rate_pct', 'satisfaction_avg', 'satisfaction_responses'];
     return csvResponse(toCsv(header, rows), `performance-${q.from}-${q.to}.csv`);
   },
+);
+
+dashboard.openapi(
+  createRoute({
+    middleware: [staffAndManagers] as const,
+    method: 'get',
+    path: '/officers',
+    tags: ['Dashboard'],
+    summary: 'Officers and supervisors within the caller’s scope (for the officer filter).',
+    responses: { 200: jsonResponse(StaffListSchema, 'Staff.'), ...problems(401, 403) },
+  }),
+  async (c) => c.json({ items: await staffOf(c.env.DB, await dashboardScope(c.env.DB, c.get('user')!)) }, 200),
 );
 
 export default dashboard;

@@ -29,6 +29,7 @@ interface Filters {
   agencyId: string;
   serviceTypeCode: string;
   priority: string;
+  assigneeId: string;
   sla: string;
 }
 
@@ -192,7 +193,8 @@ export class DashboardPage extends LocalizedElement {
   @state() private user: User | null = null;
   @state() private agencies: Agency[] = [];
   @state() private serviceTypes: ServiceType[] = [];
-  @state() private filters: Filters = { agencyId: '', serviceTypeCode: '', priority: '', sla: '' };
+  @state() private filters: Filters = { agencyId: '', serviceTypeCode: '', priority: '', assigneeId: '', sla: '' };
+  @state() private staff: { id: string; displayName: string; agencyId: string }[] = [];
   /** The agency chosen in the form but not yet applied (narrows the category list). */
   @state() private draftAgency = '';
   @state() private board: SlaBoard | null = null;
@@ -211,6 +213,10 @@ export class DashboardPage extends LocalizedElement {
     void loadSession().then((u) => (this.user = u), () => null);
     void api<{ items: Agency[] }>('/agencies').then((r) => (this.agencies = r.items), () => undefined);
     void api<{ items: ServiceType[] }>('/service-types').then((r) => (this.serviceTypes = r.items), () => undefined);
+    void api<{ items: { id: string; displayName: string; agencyId: string }[] }>('/dashboard/officers').then(
+      (r) => (this.staff = r.items),
+      () => undefined,
+    );
     void this.loadBoard();
     void this.loadPerf();
   }
@@ -270,7 +276,13 @@ export class DashboardPage extends LocalizedElement {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
     const get = (name: keyof Filters) => String(data.get(name) ?? '');
-    this.filters = { agencyId: get('agencyId'), serviceTypeCode: get('serviceTypeCode'), priority: get('priority'), sla: get('sla') };
+    this.filters = {
+      agencyId: get('agencyId'),
+      serviceTypeCode: get('serviceTypeCode'),
+      priority: get('priority'),
+      assigneeId: get('assigneeId'),
+      sla: get('sla'),
+    };
     void this.loadBoard();
     void this.loadPerf();
   }
@@ -381,6 +393,15 @@ export class DashboardPage extends LocalizedElement {
           <select id="priority" name="priority" data-testid="filter-priority">
             <option value="">${t('allPriorities')}</option>
             ${priorities.map((p) => html`<option value=${p} ?selected=${this.filters.priority === p}>${t(`priority.${p}`)}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label for="assigneeId">${t('officerFilter')}</label>
+          <select id="assigneeId" name="assigneeId" data-testid="filter-assignee">
+            <option value="">${t('allOfficers')}</option>
+            ${this.staff
+              .filter((p) => !branch || branch.has(p.agencyId))
+              .map((p) => html`<option value=${p.id} ?selected=${this.filters.assigneeId === p.id}>${p.displayName}</option>`)}
           </select>
         </div>
         <div>
