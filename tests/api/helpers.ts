@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { exports } from 'cloudflare:workers';
 import demoSql from '../../seeds/demo.sql?raw';
-import { type CaseProjectionEvent, internalSignatureHeader, internalTimestampHeader } from '../../workflows/contracts';
+import { type CaseProjectionEvent, type CaseSnapshot, internalSignatureHeader, internalTimestampHeader } from '../../workflows/contracts';
 import { signBody } from '../../workflows/signature';
 
 export const ORIGIN = 'http://example.com';
@@ -77,4 +77,29 @@ export async function signedEvent(ev: CaseProjectionEvent, secret = 'test-intern
       [internalSignatureHeader]: await signBody(secret, body, unixSeconds),
     },
   });
+}
+
+/** A workflow snapshot of an open DOT case received now, with the fields a test cares about overridden. */
+export function snapshotFixture(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
+  const now = new Date().toISOString();
+  return {
+    state: 'received',
+    agencyId: 'TPE-DOT',
+    assigneeId: null,
+    receivedAt: now,
+    acknowledgedAt: null,
+    ackDueAt: '2026-11-26T15:59:59.999Z',
+    resolutionDueAt: '2026-12-23T15:59:59.999Z',
+    originalResolutionDueAt: '2026-12-23T15:59:59.999Z',
+    extended: false,
+    pausedSince: null,
+    supplementDueAt: null,
+    repliedAt: null,
+    closedAt: null,
+    notProcessedCode: null,
+    sla: 'on_track',
+    escalations: 0,
+    legs: [],
+    ...overrides,
+  };
 }

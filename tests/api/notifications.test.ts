@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CaseProjectionEvent, CaseSnapshot } from '../../workflows/contracts';
+import type { CaseProjectionEvent } from '../../workflows/contracts';
 import type { Bindings } from '../../worker/env';
 import { deliverEmails } from '../../worker/services/email';
-import { call, login, problemOf, seedDemo, signedEvent } from './helpers';
+import { call, login, problemOf, seedDemo, signedEvent, snapshotFixture } from './helpers';
 
 beforeEach(seedDemo);
 
@@ -22,30 +22,6 @@ async function fileCase(cookie?: string): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
-function snapshot(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
-  const now = new Date().toISOString();
-  return {
-    state: 'received',
-    agencyId: 'TPE-DOT',
-    assigneeId: null,
-    receivedAt: now,
-    acknowledgedAt: null,
-    ackDueAt: '2026-11-26T15:59:59.999Z',
-    resolutionDueAt: '2026-12-23T15:59:59.999Z',
-    originalResolutionDueAt: '2026-12-23T15:59:59.999Z',
-    extended: false,
-    pausedSince: null,
-    supplementDueAt: null,
-    repliedAt: null,
-    closedAt: null,
-    notProcessedCode: null,
-    sla: 'on_track',
-    escalations: 0,
-    legs: [],
-    ...overrides,
-  };
-}
-
 async function project(ev: CaseProjectionEvent) {
   const res = await signedEvent(ev);
   expect(res.status).toBe(200);
@@ -58,7 +34,7 @@ const event = (caseId: string, seq: number, extra: Partial<CaseProjectionEvent>)
   type: 'deadlines_computed',
   state: 'received',
   occurredAt: new Date().toISOString(),
-  snapshot: snapshot(),
+  snapshot: snapshotFixture(),
   ...extra,
 });
 
@@ -88,7 +64,7 @@ describe('notifications from case events', () => {
 
   it('escalations go to supervisors and the oversight unit, not to the actor', async () => {
     const id = await fileCase();
-    const r = await project(event(id, 1, { type: 'sla_breached', snapshot: snapshot({ sla: 'breached' }), notify: ['supervisors', 'oversight'] }));
+    const r = await project(event(id, 1, { type: 'sla_breached', snapshot: snapshotFixture({ sla: 'breached' }), notify: ['supervisors', 'oversight'] }));
     expect(r.notified).toBe(2);
     const rows = await env.DB.prepare('SELECT user_id FROM notifications WHERE case_id = ? ORDER BY user_id').bind(id).all<{ user_id: string }>();
     expect(rows.results.map((x) => x.user_id)).toEqual(['u-oversight', 'u-supervisor-dot']);

@@ -1,7 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CaseSnapshot } from '../../workflows/contracts';
-import { call, login, problemOf, seedDemo, signedEvent } from './helpers';
+import { call, login, problemOf, seedDemo, signedEvent, snapshotFixture } from './helpers';
 
 beforeEach(seedDemo);
 
@@ -571,25 +570,13 @@ describe('GET requests.json and requests/{id}.json', () => {
     expect(afterV1.updated_datetime.endsWith('+08:00')).toBe(true);
 
     // The SLA-aware workflow sends the exact instant, which an extension moves.
-    const snapshot: CaseSnapshot = {
+    const snapshot = snapshotFixture({
       state: 'extended',
-      agencyId: 'TPE-DOT',
-      assigneeId: null,
       receivedAt: at,
       acknowledgedAt: at,
-      ackDueAt: '2026-11-26T15:59:59.999Z',
       resolutionDueAt: '2027-01-22T15:59:59.999Z',
-      originalResolutionDueAt: '2026-12-23T15:59:59.999Z',
       extended: true,
-      pausedSince: null,
-      supplementDueAt: null,
-      repliedAt: null,
-      closedAt: null,
-      notProcessedCode: null,
-      sla: 'on_track',
-      escalations: 0,
-      legs: [],
-    };
+    });
     const extended = await signedEvent({
       caseId: id,
       seq: 2,
