@@ -30,6 +30,7 @@ export const UserSchema = z
     agencyId: z.string().nullable(),
     locale: LocaleSchema,
     helper: z.boolean().meta({ description: 'A registered community helper (資訊代理人).' }),
+    oversees: z.boolean().meta({ description: 'Staff of an oversight (研考) unit that oversees other agencies.' }),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof UserSchema>;

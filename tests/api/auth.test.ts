@@ -60,3 +60,12 @@ describe('accounts and credentials', () => {
     await problemOf(malformed);
   });
 });
+
+describe('oversight units', () => {
+  it('the session says whether an officer’s agency oversees others', async () => {
+    const me = async (email: string) =>
+      ((await (await call('/api/v1/auth/me', { cookie: await login(email) })).json()) as { user: { oversees: boolean } }).user.oversees;
+    expect(await me('oversight@demo.civic.tw')).toBe(true);
+    expect(await me('officer.dot@demo.civic.tw')).toBe(false);
+  });
+});

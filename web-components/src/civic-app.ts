@@ -159,7 +159,7 @@ export class CivicApp extends LocalizedElement {
                 : ''}
               ${isStaff(u) ? html`<li><a href="/inbox">${t('navInbox')}</a></li>` : ''}
               ${isStaff(u) || u?.helper ? html`<li><a href="/assisted">${t('navAssisted')}</a></li>` : ''}
-              ${u?.role === 'supervisor' || u?.role === 'manager' || u?.role === 'admin'
+              ${u?.role === 'supervisor' || u?.role === 'manager' || u?.role === 'admin' || u?.oversees
                 ? html`<li><a href="/dashboard">${t('navDashboard')}</a></li>`
                 : ''}
               ${isStaff(u) || u?.role === 'manager' || u?.role === 'admin' ? html`<li><a href="/escalations">${t('navEscalations')}</a></li>` : ''}

@@ -1,4 +1,4 @@
-import { type SessionUser, toSessionUser } from './users';
+import { type SessionUser, USER_COLUMNS, toSessionUser } from './users';
 
 export type CredentialKind = 'session' | 'api_token';
 
@@ -22,7 +22,7 @@ export async function findUserByCredential(
 ): Promise<SessionUser | null> {
   const row = await db
     .prepare(
-      `SELECT u.* FROM credentials c JOIN users u ON u.id = c.user_id
+      `SELECT ${USER_COLUMNS} FROM credentials c JOIN users u ON u.id = c.user_id
        WHERE c.token_hash = ? AND c.kind = ? AND c.expires_at > ?`,
     )
     .bind(tokenHash, kind, now)

@@ -10,7 +10,12 @@ export interface SessionUser {
   locale: Locale;
   /** A registered community helper (資訊代理人) who may file for others with their consent. */
   helper: boolean;
+  /** Staff of an oversight (研考) unit: their agency oversees others (dashboard, escalations). */
+  oversees: boolean;
 }
+
+/** Selects a user row with its derived `oversees` flag; `u` is the users alias. */
+export const USER_COLUMNS = `u.*, EXISTS (SELECT 1 FROM agencies o WHERE o.oversight_agency_id = u.agency_id) AS oversees`;
 
 interface UserRow {
   id: string;
@@ -21,6 +26,7 @@ interface UserRow {
   agency_id: string | null;
   locale: Locale;
   helper: number;
+  oversees?: number;
 }
 
 export function toSessionUser(row: UserRow): SessionUser {
@@ -32,6 +38,7 @@ export function toSessionUser(row: UserRow): SessionUser {
     agencyId: row.agency_id,
     locale: row.locale,
     helper: row.helper === 1,
+    oversees: row.oversees === 1,
   };
 }
 
@@ -39,7 +46,7 @@ export async function findUserByEmail(
   db: D1Database,
   email: string,
 ): Promise<(SessionUser & { passwordHash: string }) | null> {
-  const row = await db.prepare('SELECT * FROM users WHERE email = ?').bind(email).first<UserRow>();
+  const row = await db.prepare(`SELECT ${USER_COLUMNS} FROM users u WHERE u.email = ?`).bind(email).first<UserRow>();
   return row ? { ...toSessionUser(row), passwordHash: row.password_hash } : null;
 }
 

@@ -93,6 +93,7 @@ auth.openapi(
       agencyId: null,
       locale: body.locale,
       helper: false,
+      oversees: false,
     };
     const created = await insertUser(c.env.DB, {
       ...user,
