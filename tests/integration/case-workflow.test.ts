@@ -263,11 +263,11 @@ describe('officer and citizen actions', () => {
   });
 
   it('fails fast, without retrying forever, on a malformed start payload', async () => {
-    const i = input({ ackPeriod: 'three days', closures: null as unknown as string[] });
+    const i = input({ ackPeriod: 'three days', closures: null as unknown as string[], sla: { escalationRepeat: 'weekly' } });
     const handle = await start(i);
     const err = await handle.result().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkflowFailedError);
-    expect(String((err as WorkflowFailedError).cause?.message)).toMatch(/ackPeriod.*closures/s);
+    expect(String((err as WorkflowFailedError).cause?.message)).toMatch(/ackPeriod.*closures.*sla\.escalationRepeat/s);
   });
 });
 

@@ -1,6 +1,6 @@
 import { isPlainDate } from '../../domain/calendar/plain-date';
 import { parseSlaPeriod } from '../../domain/sla/sla-period';
-import type { CaseWorkflowInput } from '../contracts';
+import { type CaseWorkflowInput, defaultSlaRules } from '../contracts';
 
 /**
  * Checks a start payload before the workflow relies on it: inputs arrive over HTTP from the
@@ -26,5 +26,21 @@ export function checkCaseWorkflowInput(input: unknown): string[] {
     }
   }
   if (!Array.isArray(i.closures) || !i.closures.every(isPlainDate)) problems.push('closures must be an array of YYYY-MM-DD dates');
+  if (i.sla !== undefined) {
+    if (typeof i.sla !== 'object' || i.sla === null) problems.push('sla must be an object');
+    else {
+      for (const [rule, value] of Object.entries(i.sla as Record<string, unknown>)) {
+        if (!(rule in defaultSlaRules)) problems.push(`sla.${rule} is not a rule`);
+        else if (typeof value !== 'string') problems.push(`sla.${rule} must be a period`);
+        else {
+          try {
+            parseSlaPeriod(value);
+          } catch (e) {
+            problems.push(`sla.${rule}: ${(e as Error).message}`);
+          }
+        }
+      }
+    }
+  }
   return problems;
 }
