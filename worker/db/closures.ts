@@ -1,3 +1,5 @@
+import { taipeiDateOf } from '../../domain/calendar/taipei-time';
+
 export interface Closure {
   date: string;
   scope: string;
@@ -9,7 +11,7 @@ export interface Closure {
  * or the given one; workflows take them as input so deadlines computed at intake honour them.
  */
 export async function closuresFrom(db: D1Database, fromIso: string, agencyId?: string): Promise<string[]> {
-  const from = new Date(Date.parse(fromIso) + 8 * 3_600_000).toISOString().slice(0, 10);
+  const from = taipeiDateOf(Date.parse(fromIso));
   const { results } = await db
     .prepare(`SELECT DISTINCT date FROM calendar_closures WHERE date >= ? AND scope IN ('*', ?) ORDER BY date LIMIT 366`)
     .bind(from, agencyId ?? '*')

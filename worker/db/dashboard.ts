@@ -3,6 +3,8 @@
  * Plain SQL over indexed columns; per-case outcomes and handling times were computed when each
  * case was answered (services/case-metrics.ts), so nothing here needs the calendar per row.
  */
+import { parsePlainDate } from '../../domain/calendar/plain-date';
+import { endOfTaipeiDay, startOfTaipeiDay } from '../../domain/calendar/taipei-time';
 import type { CaseState, SlaStateName } from '../../workflows/contracts';
 
 const OPEN_STATES: CaseState[] = ['received', 'accepted', 'awaiting_supplement', 'in_progress', 'transferred', 'extended', 'reopened'];
@@ -158,8 +160,8 @@ export interface Period {
 }
 
 const instantsOf = (p: Period) => ({
-  fromIso: new Date(Date.parse(`${p.fromDay}T00:00:00+08:00`)).toISOString(),
-  toIso: new Date(Date.parse(`${p.toDay}T00:00:00+08:00`) + 86_400_000).toISOString(),
+  fromIso: new Date(startOfTaipeiDay(parsePlainDate(p.fromDay))).toISOString(),
+  toIso: new Date(endOfTaipeiDay(parsePlainDate(p.toDay)) + 1).toISOString(),
 });
 
 /**

@@ -1,21 +1,10 @@
 /** Password hashing and opaque tokens with WebCrypto, the KDFs available inside Workers. */
+import { base64UrlToBytes as fromB64url, bytesToBase64Url as b64url } from './base64';
 
 const encoder = new TextEncoder();
 // Workers cap PBKDF2 at 100,000 iterations; the stored hash records its own count so it can grow.
 const PBKDF2_ITERATIONS = 100_000;
 
-function b64url(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function fromB64url(s: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(s.replaceAll('-', '+').replaceAll('_', '/'));
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
 
 async function pbkdf2(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey('raw', encoder.encode(password), 'PBKDF2', false, ['deriveBits']);

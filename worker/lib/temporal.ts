@@ -4,6 +4,7 @@
  * into null.
  */
 import type { Bindings } from '../env';
+import { base64ToUtf8, utf8ToBase64 } from './base64';
 
 export class TemporalUnavailableError extends Error {}
 
@@ -26,30 +27,17 @@ interface TemporalErrorBody {
 const GRPC_ALREADY_EXISTS = 6;
 const JSON_PLAIN_B64 = 'anNvbi9wbGFpbg=='; // base64('json/plain')
 
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-export function encodePayloads(values: unknown[]): { payloads: { metadata: { encoding: string }; data: string }[] } {
-  const enc = new TextEncoder();
+function encodePayloads(values: unknown[]): { payloads: { metadata: { encoding: string }; data: string }[] } {
   return {
-    payloads: values.map((v) => ({
-      metadata: { encoding: JSON_PLAIN_B64 },
-      data: toBase64(enc.encode(JSON.stringify(v))),
-    })),
+    payloads: values.map((v) => ({ metadata: { encoding: JSON_PLAIN_B64 }, data: utf8ToBase64(JSON.stringify(v)) })),
   };
 }
 
 /** Reads a result in either form the server may render: shorthand JSON values or full payloads. */
-export function decodePayloads(p: unknown): unknown[] {
+function decodePayloads(p: unknown): unknown[] {
   if (Array.isArray(p)) return p;
   const payloads = (p as { payloads?: { data?: string }[] } | undefined)?.payloads ?? [];
-  const dec = new TextDecoder();
-  return payloads.map((x) =>
-    x.data ? JSON.parse(dec.decode(Uint8Array.from(atob(x.data), (c) => c.charCodeAt(0)))) : null,
-  );
+  return payloads.map((x) => (x.data ? (JSON.parse(base64ToUtf8(x.data)) as unknown) : null));
 }
 
 export interface TemporalHttp {

@@ -1,10 +1,5 @@
 /** A minimal RFC 5322 message with UTF-8 subject (RFC 2047) and base64 body, for send_email. */
-function b64utf8(s: string): string {
-  const bytes = new TextEncoder().encode(s);
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin);
-}
+import { utf8ToBase64 as b64utf8 } from '../lib/base64';
 
 export function mimeMessage(m: { from: string; to: string; subject: string; body: string; id: number }): string {
   const body = b64utf8(m.body).replace(/.{1,76}/g, '$&\r\n');

@@ -2,6 +2,7 @@
  * Turns a projected case event into in-app notifications and e-mails for the people it
  * concerns. Idempotent: every row is keyed by (case, event seq, user).
  */
+import { taipeiDateOf } from '../../domain/calendar/taipei-time';
 import type { CaseProjectionEvent } from '../../workflows/contracts';
 import { emailStatement, notificationStatement, resolveAudience, type Recipient } from '../db/notifications';
 import type { Bindings } from '../env';
@@ -14,8 +15,7 @@ interface CaseRow {
   subject: string;
 }
 
-const taipeiDate = (iso: string | null | undefined) =>
-  iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10) : null;
+const taipeiDate = (iso: string | null | undefined) => (iso ? taipeiDateOf(Date.parse(iso)) : null);
 
 export async function notifyCaseEvent(env: Bindings, ev: CaseProjectionEvent): Promise<number> {
   const db = env.DB;

@@ -3,6 +3,8 @@
  * cases, computed once a day and kept, so every visitor sees the same numbers. Counts from 1 to
  * 4 are suppressed: small groups could point at individual people.
  */
+import { addDays } from '../../domain/calendar/plain-date';
+import { taipeiDateOf } from '../../domain/calendar/taipei-time';
 import { openOverdueByServiceType, performance } from '../db/dashboard';
 import { allAgencyIds } from '../db/dashboard';
 import { listAgencies, listServiceTypes } from '../db/reference';
@@ -11,7 +13,6 @@ export const PUBLIC_WINDOW_DAYS = 90;
 export const MIN_PUBLIC_COUNT = 5;
 
 const suppress = (n: number) => (n > 0 && n < MIN_PUBLIC_COUNT ? null : n);
-const taipeiToday = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export interface PublicStats {
   asOf: string;
@@ -29,10 +30,10 @@ export interface PublicStats {
 }
 
 export async function computePublicStats(db: D1Database, nowMs: number): Promise<PublicStats> {
-  const asOf = taipeiToday(nowMs);
+  const asOf = taipeiDateOf(nowMs);
   // The window ends with yesterday: today's figures are published tomorrow.
-  const toDay = taipeiToday(Date.parse(`${asOf}T00:00:00+08:00`) - 1);
-  const fromDay = taipeiToday(Date.parse(`${asOf}T00:00:00+08:00`) - PUBLIC_WINDOW_DAYS * 86_400_000);
+  const toDay = addDays(asOf, -1);
+  const fromDay = addDays(asOf, -PUBLIC_WINDOW_DAYS);
   const nowIso = new Date(nowMs).toISOString();
   const [agencies, types, perf, overdue] = await Promise.all([
     listAgencies(db),
@@ -72,7 +73,7 @@ export async function computePublicStats(db: D1Database, nowMs: number): Promise
 
 /** Today's figures (Taipei), computing and storing them the first time they are asked for. */
 export async function dailyPublicStats(db: D1Database, nowMs = Date.now()): Promise<PublicStats> {
-  const asOf = taipeiToday(nowMs);
+  const asOf = taipeiDateOf(nowMs);
   const stored = await db.prepare('SELECT payload FROM public_stats WHERE as_of = ?').bind(asOf).first<{ payload: string }>();
   if (stored) return JSON.parse(stored.payload) as PublicStats;
   const stats = await computePublicStats(db, nowMs);

@@ -1,4 +1,5 @@
 /** The current language, its messages and date formatting; components subscribe to changes. */
+import { TAIPEI_UTC_OFFSET_MS, taipeiDateOf } from '../../../domain/calendar/taipei-time';
 import { type MessageKey, type Messages, en, zh } from './messages';
 
 export type Locale = 'zh-TW' | 'en';
@@ -42,12 +43,9 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
   return tables[current][key].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
 }
 
-const TAIPEI_OFFSET_MS = 8 * 3_600_000;
-
-/** The Taipei calendar date of an instant, as YYYY-MM-DD. */
+/** The Taipei calendar date of an instant (ISO string or epoch ms), as YYYY-MM-DD. */
 export function taipeiDate(iso: string | number): string {
-  const ms = typeof iso === 'number' ? iso : Date.parse(iso);
-  return new Date(ms + TAIPEI_OFFSET_MS).toISOString().slice(0, 10);
+  return taipeiDateOf(typeof iso === 'number' ? iso : Date.parse(iso));
 }
 
 /** 'YYYY-MM-DD（三）' or 'YYYY-MM-DD (Wed)' for a plain date. */
@@ -59,7 +57,7 @@ export function formatDate(date: string): string {
 
 /** Date and time in Taipei: 'YYYY-MM-DD HH:mm'. */
 export function formatInstant(iso: string): string {
-  return new Date(Date.parse(iso) + TAIPEI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+  return new Date(Date.parse(iso) + TAIPEI_UTC_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** Calendar days from today (Taipei) to a due date; negative when overdue. */
