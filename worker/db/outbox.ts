@@ -29,14 +29,6 @@ export function enqueueStatement(
     .bind(item.kind, item.aggregateId, JSON.stringify(item.payload), item.now, item.now);
 }
 
-export async function findPendingById(db: D1Database, kind: OutboxKind, aggregateId: string): Promise<OutboxItem | null> {
-  const row = await db
-    .prepare(`SELECT * FROM outbox WHERE kind = ? AND aggregate_id = ? AND state = 'pending'`)
-    .bind(kind, aggregateId)
-    .first<OutboxRow>();
-  return row ? toItem(row) : null;
-}
-
 const toItem = (r: OutboxRow): OutboxItem => ({
   id: r.id,
   kind: r.kind,

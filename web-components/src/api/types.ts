@@ -4,10 +4,8 @@ import type {
   AgencySchema,
   CaseDetailSchema,
   CaseSummarySchema,
-  DashboardScopeQuerySchema,
   EscalationListSchema,
   NotificationListSchema,
-  PerformanceQuerySchema,
   PerformanceSchema,
   PublicAgencyStatsSchema,
   ServiceTypeSchema,
@@ -20,11 +18,9 @@ export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 export type CaseEvent = CaseDetail['timeline'][number];
 export type NotificationList = z.infer<typeof NotificationListSchema>;
-export type DashboardScopeQuery = z.input<typeof DashboardScopeQuerySchema>;
 export type SlaBoard = z.infer<typeof SlaBoardSchema>;
 export type SlaState = SlaBoard['items'][number]['slaState'];
 export type PriorityTier = SlaBoard['items'][number]['priorityTier'];
-export type PerformanceQuery = z.input<typeof PerformanceQuerySchema>;
 export type Performance = z.infer<typeof PerformanceSchema>;
 export type PerformanceRow = Performance['total'];
 export type EscalationList = z.infer<typeof EscalationListSchema>;
