@@ -7,8 +7,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BIN, ROOT } from './lib/paths.mjs';
-import { run, startService, waitFor } from './lib/proc.mjs';
+import { prepareLocalD1, startEdge } from './lib/edge.mjs';
+import { ROOT } from './lib/paths.mjs';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
@@ -82,28 +82,22 @@ function stats(ms) {
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const state = path.join(dir, 'state');
-const wrangler = path.join(BIN, 'wrangler');
-const local = ['civic', '--local', '--persist-to', state];
 console.log(`Seeding ${CASES.toLocaleString('en')} cases into a local D1 under ${dir} ...`);
 const t0 = Date.now();
-await run(wrangler, ['d1', 'migrations', 'apply', ...local], { cwd: ROOT, env: { CI: 'true' } });
-await run(wrangler, ['d1', 'execute', ...local, '--file', 'seeds/demo.sql'], { cwd: ROOT });
 const sqlFile = path.join(dir, 'cases.sql');
 writeFileSync(sqlFile, generateSql());
-await run(wrangler, ['d1', 'execute', ...local, '--file', sqlFile], { cwd: ROOT });
+await prepareLocalD1(state, ['seeds/demo.sql', sqlFile]);
 console.log(`Seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
 
 mkdirSync(path.join(ROOT, 'dist', 'web'), { recursive: true });
-const server = startService(
-  'wrangler',
-  wrangler,
-  ['dev', '--ip', '127.0.0.1', '--port', String(PORT), '--inspector-port', String(PORT + 1000), '--persist-to', state,
-    '--show-interactive-dev-session=false', '--log-level', 'warn', '--var', 'INTERNAL_SECRET:bench', '--var', 'TEMPORAL_HTTP_URL:http://127.0.0.1:9'],
-  { cwd: ROOT },
-);
+// Temporal is not needed: the dashboard reads D1 only (health reports it unreachable).
+const server = await startEdge({
+  port: PORT,
+  persistTo: state,
+  vars: { INTERNAL_SECRET: 'bench', TEMPORAL_HTTP_URL: 'http://127.0.0.1:9' },
+});
 const results = [];
 try {
-  await waitFor('wrangler dev', async () => (await fetch(`${edge}/api/v1/health`)).status > 0, { service: server, timeoutMs: 90_000 });
   const login = await fetch(`${edge}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: edge },

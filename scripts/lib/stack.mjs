@@ -6,7 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, ROOT } from './paths.mjs';
-import { assertPortsFree, run, startService, waitFor } from './proc.mjs';
+import { prepareLocalD1, startEdge } from './edge.mjs';
+import { assertPortsFree, startService, waitFor } from './proc.mjs';
 import { resolveTemporalCli } from './temporal-cli.mjs';
 
 export const DEV_PORTS = { temporal: 7233, temporalHttp: 7243, temporalUi: 8233, edge: 8787 };
@@ -64,40 +65,24 @@ export async function startStack(o) {
     await startTemporal();
 
     log('Applying D1 migrations and seed data ...');
-    const wrangler = path.join(BIN, 'wrangler');
-    const local = ['civic', '--local', '--persist-to', d1Dir];
-    // CI=true: wrangler applies migrations without asking for confirmation.
-    await run(wrangler, ['d1', 'migrations', 'apply', ...local], { cwd: ROOT, env: { CI: 'true' } });
-    for (const file of ['seeds/demo.sql', ...(o.demoCases ? ['seeds/demo-cases.sql'] : [])]) {
-      await run(wrangler, ['d1', 'execute', ...local, '--file', file], { cwd: ROOT });
-    }
+    await prepareLocalD1(d1Dir, ['seeds/demo.sql', ...(o.demoCases ? ['seeds/demo-cases.sql'] : [])]);
 
     log(`Starting wrangler dev on ${edgeUrl} ...`);
-    const edge = startService(
-      'wrangler',
-      wrangler,
-      [
-        'dev',
-        '--ip', '127.0.0.1',
-        '--port', String(ports.edge),
-        '--persist-to', d1Dir,
-        '--inspector-port', String(ports.edge + 1000),
-        '--test-scheduled',
-        '--show-interactive-dev-session=false',
-        '--log-level', 'warn',
-        '--var', `INTERNAL_SECRET:${o.internalSecret}`,
-        '--var', `TEMPORAL_HTTP_URL:${temporalHttpUrl}`,
-        '--var', `PUBLIC_BASE_URL:${edgeUrl}`,
-        // Mails land in the development mailbox (/dev/mailbox) instead of being sent.
-        '--var', 'EMAIL_DELIVERY:capture',
-      ],
-      { cwd: ROOT, echo: o.echo },
+    services.push(
+      await startEdge({
+        port: ports.edge,
+        persistTo: d1Dir,
+        testScheduled: true,
+        echo: o.echo,
+        vars: {
+          INTERNAL_SECRET: o.internalSecret,
+          TEMPORAL_HTTP_URL: temporalHttpUrl,
+          PUBLIC_BASE_URL: edgeUrl,
+          // Mails land in the development mailbox (/dev/mailbox) instead of being sent.
+          EMAIL_DELIVERY: 'capture',
+        },
+      }),
     );
-    services.push(edge);
-    await waitFor('wrangler dev', async () => (await fetch(`${edgeUrl}/api/v1/health`, { signal: AbortSignal.timeout(5000) })).status > 0, {
-      service: edge,
-      timeoutMs: 90_000,
-    });
 
     log('Starting the Temporal worker process ...');
     const worker = startService('worker', path.join(BIN, 'tsx'), ['workflows/worker.ts'], {
