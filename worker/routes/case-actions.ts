@@ -90,8 +90,7 @@ function defineAction<S extends z.ZodType>(spec: ActionSpec<S>): void {
       const { id } = req.valid('param');
       const body = req.valid('json');
       const user = c.get('user')!;
-      const record = await loadVisibleCase(c, id);
-      if (user.role === 'citizen' && record.citizenId !== user.id) fail(404, 'case-not-found', `No case ${id} is visible to you.`);
+      const record = await loadVisibleCase(c, id, { act: true });
       if (!record.workflowStartedAt) {
         fail(409, 'workflow-not-started', 'This case is still being registered; try again in a moment.');
       }

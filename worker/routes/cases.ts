@@ -65,10 +65,16 @@ function canSee(user: SessionUser, c: CaseRecord): boolean {
   }
 }
 
-export async function loadVisibleCase(c: AppContext, id: string): Promise<CaseRecord> {
+/**
+ * The case if the caller may see it, else 404. With `act`, a citizen must be the case's own:
+ * a helper who filed it follows it but does not answer for the citizen.
+ */
+export async function loadVisibleCase(c: AppContext, id: string, opts: { act?: boolean } = {}): Promise<CaseRecord> {
+  const user = c.get('user')!;
   const found = await findCase(c.env.DB, id);
-  if (!found || !canSee(c.get('user')!, found)) fail(404, 'case-not-found', `No case ${id} is visible to you.`);
-  return found;
+  const visible = found !== null && canSee(user, found) && !(opts.act && user.role === 'citizen' && found.citizenId !== user.id);
+  if (!visible) fail(404, 'case-not-found', `No case ${id} is visible to you.`);
+  return found!;
 }
 
 export async function caseDetail(c: AppContext, record: CaseRecord) {
@@ -174,9 +180,8 @@ cases.openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     const { score, comment } = c.req.valid('json');
-    const record = await loadVisibleCase(c, id);
+    await loadVisibleCase(c, id, { act: true });
     const user = c.get('user')!;
-    if (record.citizenId !== user.id) fail(404, 'case-not-found', `No case ${id} is visible to you.`);
     const ok = await recordSatisfaction(c.env.DB, { caseId: id, citizenId: user.id, score, comment: comment ?? null, at: new Date().toISOString() });
     if (!ok) fail(409, 'survey-closed', 'The survey opens once the case is answered, and takes one answer.');
     return c.json(await caseDetail(c, (await findCase(c.env.DB, id))!), 200);
