@@ -56,12 +56,12 @@ const steps = {
   },
   lint: () => run(bin('eslint'), ['--max-warnings=0', '.'], { cwd: ROOT, inherit: true }),
   build: () => run(bin('vite'), ['build', '--config', 'web-components/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, inherit: true }),
-  unit: () => vitest('unit', 'tests/unit/vitest.config.ts'),
-  api: () => vitest('api', 'tests/api/vitest.config.ts'),
+  unit: () => vitest('unit', 'tests/support/vitest.unit.config.ts'),
+  api: () => vitest('api', 'tests/support/vitest.api.config.ts'),
   integration: async () => {
     await resolveTemporalCli((m) => console.log(m));
     await ensureChromium((m) => console.log(m));
-    await vitest('integration', 'tests/integration/vitest.config.ts');
+    await vitest('integration', 'tests/support/vitest.integration.config.ts');
   },
 };
 

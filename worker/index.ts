@@ -4,27 +4,21 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppEnv, Bindings } from './env';
-import { ProblemError, fail, problem, problemResponse } from './lib/problem';
-import { authenticate } from './middleware/auth';
-import admin from './routes/admin';
-import assisted from './routes/assisted';
-import auth from './routes/auth';
-import dashboard from './routes/dashboard';
-import escalations from './routes/escalations';
-import publicData from './routes/public';
-import caseActions from './routes/case-actions';
-import cases from './routes/cases';
-import devMailbox from './routes/dev-mailbox';
-import { mountDocs } from './routes/docs';
-import health from './routes/health';
-import internal from './routes/internal';
-import notifications from './routes/notifications';
-import open311 from './routes/open311';
-import reference from './routes/reference';
-import { deliverEmails } from './services/email';
-import { drainOutbox } from './services/outbox';
-import { dailyPublicStats } from './services/public-stats';
+import { assistedCaseRoutes, caseActionRoutes, caseEventRoutes, caseRoutes } from './cases';
+import { dailyPublicStats, dashboardRoutes, escalationRoutes, publicFigureRoutes } from './dashboard';
+import { open311Routes } from './open311';
+import admin from './platform/admin-routes';
+import auth from './platform/auth/routes';
+import { authenticate } from './platform/auth/middleware';
+import { mountDocs } from './platform/docs';
+import type { AppEnv, Bindings } from './platform/env';
+import health from './platform/health';
+import devMailbox from './platform/notifications/dev-mailbox';
+import { deliverEmails } from './platform/notifications/email';
+import notifications from './platform/notifications/routes';
+import { drainOutbox } from './platform/outbox/drain';
+import { ProblemError, fail, problem, problemResponse } from './platform/problem';
+import reference from './platform/reference/routes';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -44,24 +38,26 @@ const api = new OpenAPIHono<AppEnv>();
 // Cookie-authenticated writes must come from our own origin.
 api.use('*', csrf());
 api.use('*', authenticate());
+// Platform
 api.route('/auth', auth);
-api.route('/cases', cases);
-api.route('/cases', caseActions);
-api.route('/assisted-cases', assisted);
 api.route('/health', health);
 api.route('/notifications', notifications);
 api.route('/admin', admin);
-api.route('/dashboard', dashboard);
-api.route('/escalations', escalations);
-api.route('/public', publicData);
 api.route('/', reference);
+// Legs
+api.route('/cases', caseRoutes);
+api.route('/cases', caseActionRoutes);
+api.route('/assisted-cases', assistedCaseRoutes);
+api.route('/dashboard', dashboardRoutes);
+api.route('/escalations', escalationRoutes);
+api.route('/public', publicFigureRoutes);
 mountDocs(api);
 
 app.route('/api/v1', api);
-app.route('/internal/v1', internal);
+app.route('/internal/v1', caseEventRoutes);
 app.route('/dev', devMailbox);
 // Open311 clients post cross-origin forms with API keys: outside the cookie/CSRF-protected /api.
-app.route('/open311/v2', open311);
+app.route('/open311/v2', open311Routes);
 
 app.notFound((c) => problemResponse(problem(404, 'not-found', `Nothing at ${new URL(c.req.url).pathname}.`)));
 

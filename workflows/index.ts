@@ -1,2 +1,3 @@
-// Entry point of the workflow bundle: every workflow type the worker runs is exported here.
+// Entry point of the workflow bundle: every workflow type the worker runs is exported here,
+// one line per process.
 export { caseWorkflow } from './case/workflow';

@@ -1,11 +1,11 @@
 /**
- * The Temporal worker process: runs case workflows and their activities.
+ * The Temporal worker process: runs every process's workflows and activities.
  * Configuration comes from the environment so the same code runs locally, in CI and in a container.
  */
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
-import { createActivities } from './case/activities';
-import { CASE_TASK_QUEUE_DEFAULT } from './contracts';
+import { createAllActivities } from './activities';
+import { TASK_QUEUE_DEFAULT } from './shared/edge-api';
 
 function required(name: string): string {
   const v = process.env[name];
@@ -26,7 +26,7 @@ export function optionsFromEnv(): WorkerOptions {
   return {
     address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
-    taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? CASE_TASK_QUEUE_DEFAULT,
+    taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? TASK_QUEUE_DEFAULT,
     edgeUrl: required('EDGE_URL'),
     internalSecret: required('INTERNAL_SECRET'),
     apiKey: process.env.TEMPORAL_API_KEY,
@@ -43,7 +43,7 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowsPath: fileURLToPath(new URL('./index.ts', import.meta.url)),
-    activities: createActivities({ edgeUrl: opts.edgeUrl, internalSecret: opts.internalSecret }),
+    activities: createAllActivities({ edgeUrl: opts.edgeUrl, internalSecret: opts.internalSecret }),
   });
   return { worker, connection };
 }

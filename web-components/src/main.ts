@@ -1,1 +1,1 @@
-import './civic-app';
+import './platform/civic-app';

@@ -2,7 +2,7 @@
  * The only module that imports @vaadin/router: routes, lazy-loaded pages and sign-in guards.
  */
 import { type Commands, type Context, Router } from '@vaadin/router';
-import { loadSession, rememberAfterSignIn } from './state/session';
+import { loadSession, rememberAfterSignIn } from './platform/session';
 
 type Role = 'citizen' | 'officer' | 'supervisor' | 'manager' | 'admin';
 
@@ -28,20 +28,20 @@ const anyone: Role[] = ['citizen', 'officer', 'supervisor', 'manager', 'admin'];
 export function startRouter(outlet: HTMLElement): Router {
   const router = new Router(outlet);
   void router.setRoutes([
-    { path: '/', component: 'home-page', action: page(() => import('./pages/home-page')) },
-    { path: '/login', component: 'login-page', action: page(() => import('./pages/login-page')) },
-    { path: '/cases/new', component: 'case-new-page', action: page(() => import('./pages/case-new-page'), ['citizen']) },
-    { path: '/cases', component: 'my-cases-page', action: page(() => import('./pages/my-cases-page'), ['citizen']) },
-    { path: '/cases/:id', component: 'case-page', action: page(() => import('./pages/case-page'), anyone) },
-    { path: '/inbox', component: 'inbox-page', action: page(() => import('./pages/inbox-page'), staff) },
+    { path: '/', component: 'home-page', action: page(() => import('./platform/home-page')) },
+    { path: '/login', component: 'login-page', action: page(() => import('./platform/login-page')) },
+    { path: '/cases/new', component: 'case-new-page', action: page(() => import('./cases/case-new-page'), ['citizen']) },
+    { path: '/cases', component: 'my-cases-page', action: page(() => import('./cases/my-cases-page'), ['citizen']) },
+    { path: '/cases/:id', component: 'case-page', action: page(() => import('./cases/case-page'), anyone) },
+    { path: '/inbox', component: 'inbox-page', action: page(() => import('./cases/inbox-page'), staff) },
     // Counter officers and registered helpers (the API refuses citizens who are not helpers).
-    { path: '/assisted', component: 'assisted-case-page', action: page(() => import('./pages/assisted-case-page'), ['citizen', ...staff]) },
-    { path: '/notifications', component: 'notifications-page', action: page(() => import('./pages/notifications-page'), anyone) },
+    { path: '/assisted', component: 'assisted-case-page', action: page(() => import('./cases/assisted-case-page'), ['citizen', ...staff]) },
+    { path: '/notifications', component: 'notifications-page', action: page(() => import('./platform/notifications-page'), anyone) },
     // The API decides the scope, and refuses officers outside an oversight unit (the page says so).
-    { path: '/dashboard', component: 'dashboard-page', action: page(() => import('./pages/dashboard-page'), [...staff, 'manager', 'admin']) },
-    { path: '/escalations', component: 'escalations-page', action: page(() => import('./pages/escalations-page'), [...staff, 'manager', 'admin']) },
-    { path: '/accountability', component: 'accountability-page', action: page(() => import('./pages/accountability-page')) },
-    { path: '(.*)', component: 'not-found-page', action: page(() => import('./pages/not-found-page')) },
+    { path: '/dashboard', component: 'dashboard-page', action: page(() => import('./dashboard/dashboard-page'), [...staff, 'manager', 'admin']) },
+    { path: '/escalations', component: 'escalations-page', action: page(() => import('./dashboard/escalations-page'), [...staff, 'manager', 'admin']) },
+    { path: '/accountability', component: 'accountability-page', action: page(() => import('./dashboard/accountability-page')) },
+    { path: '(.*)', component: 'not-found-page', action: page(() => import('./platform/not-found-page')) },
   ]);
   return router;
 }

@@ -22,7 +22,7 @@ import {
   defaultSlaRules,
   notProcessedCodes,
   openCaseStates,
-} from '../contracts';
+} from './contract';
 import { supplementReminderAt } from './reminders';
 
 /** A rule violation: the update is refused with this message and nothing changes. */

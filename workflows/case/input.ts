@@ -1,6 +1,6 @@
 import { isPlainDate } from '../../domain/calendar/plain-date';
 import { parseSlaPeriod } from '../../domain/sla/sla-period';
-import { type CaseWorkflowInput, defaultSlaRules } from '../contracts';
+import { type CaseWorkflowInput, defaultSlaRules } from './contract';
 
 /**
  * Checks a start payload before the workflow relies on it: inputs arrive over HTTP from the

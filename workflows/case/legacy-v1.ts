@@ -20,7 +20,7 @@ import {
   type ReplyUpdateResult,
   caseQueries,
   caseUpdates,
-} from '../contracts';
+} from './contract';
 import type { CaseActivities } from './activities';
 
 const { projectCaseEvent } = proxyActivities<CaseActivities>({

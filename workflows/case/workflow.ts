@@ -26,7 +26,7 @@ import {
   type TransferInput,
   caseQueries,
   caseUpdates,
-} from '../contracts';
+} from './contract';
 import type { CaseActivities } from './activities';
 import { CaseProcess, CaseRuleError, type EventDraft } from './case-process';
 import { checkCaseWorkflowInput } from './input';

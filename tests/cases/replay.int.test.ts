@@ -1,0 +1,27 @@
+/**
+ * Determinism guard: histories recorded from earlier versions of the case workflow must replay
+ * on the current code. A change that would break running cases fails here; wrap it in patched().
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from '@temporalio/worker';
+import { describe, expect, it } from 'vitest';
+
+const dir = path.resolve(import.meta.dirname, 'fixtures/histories');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+describe('recorded case histories replay on the current workflow code', () => {
+  it('has recorded histories to check', () => {
+    expect(files.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(files)('%s', async (file) => {
+    const history = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+    await Worker.runReplayHistory(
+      { workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)) },
+      history,
+      `replay-${file}`,
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import { css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { CaseEvent } from '../platform/api-types';
+import type { MessageKey } from '../platform/messages';
+import { formatInstant, t } from '../platform/i18n';
+import { sharedStyles } from '../platform/styles';
+import { LocalizedElement } from '../platform/localized-element';
+
+/**
+ * A case's timeline, oldest first, with the texts people wrote (replies, supplement requests).
+ * @property events - the case's timeline events
+ */
+@customElement('case-timeline')
+export class CaseTimeline extends LocalizedElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      ol {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+        border-left: 3px solid var(--civic-primary);
+      }
+      li {
+        padding: 0 0 1rem 1rem;
+        position: relative;
+      }
+      li::before {
+        content: '';
+        position: absolute;
+        left: -0.5rem;
+        top: 0.45rem;
+        width: 0.7rem;
+        height: 0.7rem;
+        border-radius: 50%;
+        background: var(--civic-primary);
+      }
+      .who {
+        color: var(--civic-muted);
+        font-size: 0.9rem;
+      }
+      blockquote {
+        margin: 0.25rem 0 0;
+        padding: 0.5rem 0.75rem;
+        background: var(--civic-surface);
+        border: 1px solid #d0d3d8;
+        border-radius: 6px;
+        white-space: pre-wrap;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) events: CaseEvent[] = [];
+
+  private detail(e: CaseEvent) {
+    const text = e.body.message ?? e.body.reason;
+    const level = e.body.level;
+    return html`${level !== undefined ? html` (${level}%)` : ''}${typeof text === 'string' && text ? html`<blockquote>${text}</blockquote>` : ''}`;
+  }
+
+  override render() {
+    return html`<ol data-testid="timeline">
+      ${this.events.map(
+        (e) => html`<li>
+          <strong>${t(`event.${e.type}` as MessageKey)}</strong>${this.detail(e)}
+          <div class="who">
+            <time datetime=${e.occurredAt}>${formatInstant(e.occurredAt)}</time> ·
+            ${e.actorRole ? t(`role.${e.actorRole}` as MessageKey) : t('system')}
+          </div>
+        </li>`,
+      )}
+    </ol>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'case-timeline': CaseTimeline;
+  }
+}

@@ -1,0 +1,191 @@
+import { css, html } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { api } from './api-client';
+import type { User } from './api-types';
+import { LocalizedElement } from './localized-element';
+import { locale, setLocale, t } from './i18n';
+import { navigate, startRouter } from '../routes';
+import { isStaff, loadSession, onSessionChange, signOut } from './session';
+
+/**
+ * The application shell: skip link, header with navigation, language switch and sign-out,
+ * and the outlet the router renders pages into.
+ */
+@customElement('civic-app')
+export class CivicApp extends LocalizedElement {
+  // Light DOM: the skip link and its target must share one document for assistive technology
+  // (and axe) to resolve href="#main"; pages below keep their own shadow roots.
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  private static shellStyles = css`
+      civic-app .skip {
+        position: absolute;
+        left: -999px;
+        top: 0;
+        background: #fff;
+        padding: 0.5rem 1rem;
+        z-index: 10;
+      }
+      .skip:focus {
+        left: 0.5rem;
+      }
+      header {
+        background: var(--civic-primary);
+        color: #fff;
+      }
+      .bar {
+        max-width: 64rem;
+        margin: 0 auto;
+        padding: 0.5rem 1rem;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+      }
+      .brand {
+        color: #fff;
+        font-weight: 700;
+        font-size: 1.1rem;
+        text-decoration: none;
+        margin-right: auto;
+      }
+      nav ul {
+        list-style: none;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+        margin: 0;
+        padding: 0;
+      }
+      nav a {
+        color: #fff;
+        font-weight: 600;
+      }
+      header button {
+        font: inherit;
+        font-weight: 600;
+        border: 2px solid #fff;
+        border-radius: 6px;
+        cursor: pointer;
+        background: #fff;
+        color: var(--civic-primary);
+        border-color: #fff;
+        padding: 0.3rem 0.8rem;
+        min-height: 36px;
+      }
+      main {
+        max-width: 64rem;
+        margin: 0 auto;
+        padding: 1.25rem 1rem 3rem;
+      }
+      main:focus {
+        outline: none;
+      }
+      *:focus-visible {
+        outline: 3px solid var(--civic-focus);
+        outline-offset: 2px;
+      }
+  `;
+
+  @state() private user: User | null = null;
+  @state() private unread = 0;
+  @query('#outlet') private outlet!: HTMLElement;
+
+  private unsubscribe?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const sheet = CivicApp.shellStyles.styleSheet;
+    if (sheet && !document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    this.unsubscribe = onSessionChange((u) => {
+      this.user = u;
+      void this.refreshUnread();
+    });
+    void loadSession().catch(() => null);
+  }
+
+  override disconnectedCallback(): void {
+    this.unsubscribe?.();
+    super.disconnectedCallback();
+  }
+
+  override firstUpdated(): void {
+    startRouter(this.outlet);
+    // Move focus to the new page so screen readers announce it.
+    window.addEventListener('vaadin-router-location-changed', () => {
+      this.renderRoot.querySelector<HTMLElement>('main')?.focus({ preventScroll: true });
+      void this.refreshUnread();
+    });
+  }
+
+  private async refreshUnread(): Promise<void> {
+    if (!this.user) {
+      this.unread = 0;
+      return;
+    }
+    try {
+      this.unread = (await api<{ unread: number }>('/notifications?unread=true&limit=1')).unread;
+    } catch {
+      /* the badge is a convenience; the inbox page shows errors */
+    }
+  }
+
+  private async logout(): Promise<void> {
+    await signOut().catch(() => undefined);
+    navigate('/');
+  }
+
+  private toggleLanguage(): void {
+    setLocale(locale() === 'en' ? 'zh-TW' : 'en');
+  }
+
+  override render() {
+    const u = this.user;
+    return html`
+      <a class="skip" href="#main" @click=${(e: Event) => {
+        e.preventDefault();
+        this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+      }}>${t('skipToContent')}</a>
+      <header>
+        <div class="bar">
+          <a class="brand" href="/">${t('appTitle')}</a>
+          <nav aria-label=${t('mainNav')}>
+            <ul>
+              ${u?.role === 'citizen'
+                ? html`<li><a href="/cases/new">${t('navNewCase')}</a></li>
+                    <li><a href="/cases">${t('navMyCases')}</a></li>`
+                : ''}
+              ${isStaff(u) ? html`<li><a href="/inbox">${t('navInbox')}</a></li>` : ''}
+              ${isStaff(u) || u?.helper ? html`<li><a href="/assisted">${t('navAssisted')}</a></li>` : ''}
+              ${u?.role === 'supervisor' || u?.role === 'manager' || u?.role === 'admin' || u?.oversees
+                ? html`<li><a href="/dashboard">${t('navDashboard')}</a></li>`
+                : ''}
+              ${isStaff(u) || u?.role === 'manager' || u?.role === 'admin' ? html`<li><a href="/escalations">${t('navEscalations')}</a></li>` : ''}
+              <li><a href="/accountability">${t('navAccountability')}</a></li>
+              ${u
+                ? html`<li>
+                    <a href="/notifications">${t('navNotifications')}${this.unread ? html` (${t('unreadCount', { n: this.unread })})` : ''}</a>
+                  </li>`
+                : html`<li><a href="/login">${t('navLogin')}</a></li>`}
+            </ul>
+          </nav>
+          <button type="button" data-testid="lang-toggle" lang=${locale() === 'en' ? 'zh-Hant-TW' : 'en'} @click=${this.toggleLanguage}>
+            ${t('langToggle')}
+          </button>
+          ${u ? html`<button type="button" data-testid="logout" @click=${this.logout}>${t('logout')}</button>` : ''}
+        </div>
+      </header>
+      <main id="main" tabindex="-1">
+        <div id="outlet"></div>
+      </main>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-app': CivicApp;
+  }
+}

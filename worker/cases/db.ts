@@ -1,0 +1,365 @@
+import type { CaseKind, CaseLeg, CaseProjectionEvent, CaseState, NotProcessedCode, SlaStateName } from '../../workflows/case/contract';
+import type { Role } from '../platform/auth/users';
+
+export type { CaseState };
+
+export interface CaseRecord {
+  id: string;
+  serviceTypeCode: string;
+  agencyId: string;
+  citizenId: string;
+  subject: string;
+  description: string;
+  location: string | null;
+  state: CaseState;
+  receivedAt: string;
+  ackDueDate: string | null;
+  resolutionDueDate: string | null;
+  repliedAt: string | null;
+  workflowStartedAt: string | null;
+  kind: CaseKind;
+  formData: Record<string, string | number | boolean>;
+  assigneeId: string | null;
+  slaState: SlaStateName;
+  acknowledgedAt: string | null;
+  ackDueAt: string | null;
+  resolutionDueAt: string | null;
+  originalResolutionDueAt: string | null;
+  extended: boolean;
+  pausedSince: string | null;
+  supplementDueAt: string | null;
+  closedAt: string | null;
+  notProcessedCode: NotProcessedCode | null;
+  escalations: number;
+  transfers: number;
+  legs: CaseLeg[];
+  filedById: string | null;
+  satisfactionScore: number | null;
+}
+
+export interface CaseEventRecord {
+  seq: number;
+  type: string;
+  occurredAt: string;
+  actorRole: Role | null;
+  body: Record<string, string | number | boolean>;
+}
+
+interface CaseRow {
+  id: string;
+  service_type_code: string;
+  agency_id: string;
+  citizen_id: string;
+  subject: string;
+  description: string;
+  location: string | null;
+  state: CaseState;
+  received_at: string;
+  ack_due_date: string | null;
+  resolution_due_date: string | null;
+  replied_at: string | null;
+  workflow_started_at: string | null;
+  kind: CaseKind;
+  form_data: string;
+  assignee_id: string | null;
+  sla_state: SlaStateName;
+  acknowledged_at: string | null;
+  ack_due_at: string | null;
+  resolution_due_at: string | null;
+  original_resolution_due_at: string | null;
+  extended: number;
+  paused_since: string | null;
+  supplement_due_at: string | null;
+  closed_at: string | null;
+  not_processed_code: NotProcessedCode | null;
+  escalations: number;
+  transfers: number;
+  legs: string;
+  filed_by_id: string | null;
+  satisfaction_score: number | null;
+}
+
+interface EventRow {
+  seq: number;
+  type: string;
+  occurred_at: string;
+  actor_role: Role | null;
+  body: string;
+}
+
+const toCase = (r: CaseRow): CaseRecord => ({
+  id: r.id,
+  serviceTypeCode: r.service_type_code,
+  agencyId: r.agency_id,
+  citizenId: r.citizen_id,
+  subject: r.subject,
+  description: r.description,
+  location: r.location,
+  state: r.state,
+  receivedAt: r.received_at,
+  ackDueDate: r.ack_due_date,
+  resolutionDueDate: r.resolution_due_date,
+  repliedAt: r.replied_at,
+  workflowStartedAt: r.workflow_started_at,
+  kind: r.kind,
+  formData: JSON.parse(r.form_data) as CaseRecord['formData'],
+  assigneeId: r.assignee_id,
+  slaState: r.sla_state,
+  acknowledgedAt: r.acknowledged_at,
+  ackDueAt: r.ack_due_at,
+  resolutionDueAt: r.resolution_due_at,
+  originalResolutionDueAt: r.original_resolution_due_at,
+  extended: r.extended === 1,
+  pausedSince: r.paused_since,
+  supplementDueAt: r.supplement_due_at,
+  closedAt: r.closed_at,
+  notProcessedCode: r.not_processed_code,
+  escalations: r.escalations,
+  transfers: r.transfers,
+  legs: JSON.parse(r.legs) as CaseLeg[],
+  filedById: r.filed_by_id,
+  satisfactionScore: r.satisfaction_score,
+});
+
+const toEvent = (r: EventRow): CaseEventRecord => ({
+  seq: r.seq,
+  type: r.type,
+  occurredAt: r.occurred_at,
+  actorRole: r.actor_role,
+  body: JSON.parse(r.body) as CaseEventRecord['body'],
+});
+
+export interface NewCase {
+  id: string;
+  serviceTypeCode: string;
+  agencyId: string;
+  citizenId: string;
+  subject: string;
+  description: string;
+  location: string | null;
+  receivedAt: string;
+  kind?: CaseKind;
+  formData?: Record<string, string | number | boolean>;
+  /** Set when an officer or helper files on the citizen's behalf. */
+  filedById?: string | null;
+  priorityTier?: 'most_urgent' | 'urgent' | 'normal';
+}
+
+/** The case, its intake event (seq 0) and the statements the caller adds (outbox, audit) commit together. */
+export async function insertCase(db: D1Database, c: NewCase, alsoInTransaction: D1PreparedStatement[]): Promise<void> {
+  await db.batch([
+    db
+      .prepare(
+        `INSERT INTO cases (id, service_type_code, agency_id, citizen_id, subject, description, location,
+                            state, received_at, updated_at, kind, form_data, filed_by_id, priority_tier)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?)`,
+      )
+      .bind(
+        c.id,
+        c.serviceTypeCode,
+        c.agencyId,
+        c.citizenId,
+        c.subject,
+        c.description,
+        c.location,
+        c.receivedAt,
+        c.receivedAt,
+        c.kind ?? 'grievance',
+        JSON.stringify(c.formData ?? {}),
+        c.filedById ?? null,
+        c.priorityTier ?? 'normal',
+      ),
+    db
+      .prepare(
+        `INSERT INTO case_events (case_id, seq, type, actor_id, body, occurred_at) VALUES (?, 0, 'filed', ?, ?, ?)`,
+      )
+      .bind(c.id, c.filedById ?? c.citizenId, JSON.stringify(c.filedById ? { onBehalfOf: 'citizen' } : {}), c.receivedAt),
+    ...alsoInTransaction,
+  ]);
+}
+
+export async function findCase(db: D1Database, id: string): Promise<CaseRecord | null> {
+  const row = await db.prepare('SELECT * FROM cases WHERE id = ?').bind(id).first<CaseRow>();
+  return row ? toCase(row) : null;
+}
+
+export async function listCaseEvents(db: D1Database, caseId: string): Promise<CaseEventRecord[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT e.seq, e.type, e.occurred_at, e.body, u.role AS actor_role
+       FROM case_events e LEFT JOIN users u ON u.id = e.actor_id
+       WHERE e.case_id = ? ORDER BY e.seq`,
+    )
+    .bind(caseId)
+    .all<EventRow>();
+  return results.map(toEvent);
+}
+
+export async function listCasesOfCitizen(db: D1Database, citizenId: string, limit = 200): Promise<CaseRecord[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM cases WHERE citizen_id = ? ORDER BY received_at DESC LIMIT ?')
+    .bind(citizenId, limit)
+    .all<CaseRow>();
+  return results.map(toCase);
+}
+
+const closedStates: CaseState[] = ['replied', 'closed', 'not_processed'];
+
+export interface InboxFilter {
+  openOnly: boolean;
+  sla?: SlaStateName;
+  serviceTypeCode?: string;
+  /** 'me' with the caller's id, or 'unassigned'. */
+  assignee?: { kind: 'me'; userId: string } | { kind: 'unassigned' };
+}
+
+/** Officer inbox: most urgent first (earliest answer deadline, then acknowledgement, then oldest). */
+export async function listCasesOfAgency(db: D1Database, agencyId: string, f: InboxFilter, limit = 200): Promise<CaseRecord[]> {
+  const where = ['agency_id = ?'];
+  const args: (string | number)[] = [agencyId];
+  if (f.openOnly) {
+    where.push(`state NOT IN (${closedStates.map(() => '?').join(', ')})`);
+    args.push(...closedStates);
+  }
+  if (f.sla) {
+    where.push('sla_state = ?');
+    args.push(f.sla);
+  }
+  if (f.serviceTypeCode) {
+    where.push('service_type_code = ?');
+    args.push(f.serviceTypeCode);
+  }
+  if (f.assignee?.kind === 'me') {
+    where.push('assignee_id = ?');
+    args.push(f.assignee.userId);
+  } else if (f.assignee?.kind === 'unassigned') {
+    where.push('assignee_id IS NULL');
+  }
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM cases WHERE ${where.join(' AND ')}
+       ORDER BY resolution_due_at IS NULL, resolution_due_at, ack_due_date IS NULL, ack_due_date, received_at LIMIT ?`,
+    )
+    .bind(...args, limit)
+    .all<CaseRow>();
+  return results.map(toCase);
+}
+
+/** Cases a counter officer or helper filed on citizens' behalf, newest first. */
+export async function listCasesFiledBy(db: D1Database, proxyId: string, limit = 200): Promise<CaseRecord[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM cases WHERE filed_by_id = ? ORDER BY received_at DESC LIMIT ?')
+    .bind(proxyId, limit)
+    .all<CaseRow>();
+  return results.map(toCase);
+}
+
+/**
+ * Applies one workflow event to the read model. Idempotent: the timeline insert ignores a
+ * sequence number it already has, and the case row only moves forward (last_seq < seq).
+ * Returns false when the event had been applied before.
+ */
+export async function applyCaseEvent(
+  db: D1Database,
+  ev: CaseProjectionEvent,
+  metrics: { outcome: string | null; handlingWorkingDays: number | null } = { outcome: null, handlingWorkingDays: null },
+): Promise<boolean> {
+  const body = JSON.stringify(ev.body ?? {});
+  const snap = ev.snapshot;
+  const update = snap
+    ? db
+        .prepare(
+          `UPDATE cases SET
+             state = ?, agency_id = ?, assignee_id = ?, sla_state = ?, acknowledged_at = ?,
+             ack_due_at = ?, resolution_due_at = ?, original_resolution_due_at = ?, extended = ?,
+             paused_since = ?, supplement_due_at = ?, replied_at = ?, closed_at = ?, not_processed_code = ?,
+             escalations = ?, transfers = ?, legs = ?, outcome = ?, handling_working_days = ?,
+             reopen_count = (SELECT COUNT(*) FROM case_events WHERE case_id = cases.id AND type = 'reopened'),
+             ack_due_date = COALESCE(?, ack_due_date), resolution_due_date = COALESCE(?, resolution_due_date),
+             workflow_started_at = COALESCE(workflow_started_at, ?), last_seq = ?, updated_at = ?
+           WHERE id = ? AND last_seq < ?`,
+        )
+        .bind(
+          snap.state,
+          snap.agencyId,
+          snap.assigneeId,
+          snap.sla,
+          snap.acknowledgedAt,
+          snap.ackDueAt,
+          snap.resolutionDueAt,
+          snap.originalResolutionDueAt,
+          snap.extended ? 1 : 0,
+          snap.pausedSince,
+          snap.supplementDueAt,
+          snap.repliedAt,
+          snap.closedAt,
+          snap.notProcessedCode,
+          snap.escalations,
+          Math.max(0, snap.legs.filter((l) => l.timely !== null).length),
+          JSON.stringify(snap.legs),
+          metrics.outcome,
+          metrics.handlingWorkingDays,
+          ev.ackDueDate ?? null,
+          ev.resolutionDueDate ?? null,
+          ev.occurredAt,
+          ev.seq,
+          ev.occurredAt,
+          ev.caseId,
+          ev.seq,
+        )
+    : // Events from the first workflow version carry no snapshot, only the changed fields.
+      db
+        .prepare(
+          `UPDATE cases SET
+             state = ?,
+             ack_due_date = COALESCE(?, ack_due_date),
+             resolution_due_date = COALESCE(?, resolution_due_date),
+             replied_at = COALESCE(?, replied_at),
+             workflow_started_at = COALESCE(workflow_started_at, ?),
+             last_seq = ?,
+             updated_at = ?
+           WHERE id = ? AND last_seq < ?`,
+        )
+        .bind(
+          ev.state,
+          ev.ackDueDate ?? null,
+          ev.resolutionDueDate ?? null,
+          ev.repliedAt ?? null,
+          ev.occurredAt,
+          ev.seq,
+          ev.occurredAt,
+          ev.caseId,
+          ev.seq,
+        );
+  const [inserted] = await db.batch([
+    db
+      .prepare(
+        `INSERT INTO case_events (case_id, seq, type, actor_id, body, occurred_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, seq) DO NOTHING`,
+      )
+      .bind(ev.caseId, ev.seq, ev.type, ev.actorId ?? null, body, ev.occurredAt),
+    update,
+  ]);
+  return (inserted?.meta.changes ?? 0) === 1;
+}
+
+export async function caseExists(db: D1Database, id: string): Promise<boolean> {
+  return (await db.prepare('SELECT 1 AS x FROM cases WHERE id = ?').bind(id).first()) !== null;
+}
+
+/** Records the citizen's survey once, only for answered cases; false when not allowed or done. */
+export async function recordSatisfaction(
+  db: D1Database,
+  s: { caseId: string; citizenId: string; score: number; comment: string | null; at: string },
+): Promise<boolean> {
+  // RETURNING rather than meta.changes: the rollup triggers' writes count as changes too.
+  const row = await db
+    .prepare(
+      `UPDATE cases SET satisfaction_score = ?, satisfaction_comment = ?, satisfaction_at = ?
+       WHERE id = ? AND citizen_id = ? AND state IN ('replied', 'closed') AND satisfaction_score IS NULL
+       RETURNING id`,
+    )
+    .bind(s.score, s.comment, s.at, s.caseId, s.citizenId)
+    .first<{ id: string }>();
+  return row !== null;
+}

@@ -1,0 +1,19 @@
+/**
+ * The case leg (applications 申辦 and grievances 陳情): its sub-apps, and what it registers into
+ * the platform (outbox starts and notification texts). Mounted by worker/index.ts.
+ */
+import { caseWorkflowId, caseWorkflowType, type CaseWorkflowInput } from '../../workflows/case/contract';
+import { registerNotificationRenderer } from '../platform/notifications/renderers';
+import { registerOutboxKind } from '../platform/outbox/kinds';
+import { renderStoredCaseNotification } from './notification-templates';
+
+registerOutboxKind('start_case_workflow', (_env, payload) => {
+  const input = payload as CaseWorkflowInput;
+  return { workflowId: caseWorkflowId(input.caseId), workflowType: caseWorkflowType, input: [input] };
+});
+registerNotificationRenderer(renderStoredCaseNotification);
+
+export { default as caseActionRoutes } from './action-routes';
+export { default as assistedCaseRoutes } from './assisted-routes';
+export { default as caseEventRoutes } from './internal-routes';
+export { default as caseRoutes } from './routes';

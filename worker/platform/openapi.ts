@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import { ProblemSchema } from './schemas';
+
+/** JSON request body entry for createRoute. */
+export const jsonBody = <T extends z.ZodType>(schema: T, description?: string) => ({
+  body: { required: true, content: { 'application/json': { schema } }, ...(description ? { description } : {}) },
+});
+
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
+
+/** The error responses a route can give, all problem+json. */
+export const problems = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [s, { description: problemDescriptions[s] ?? 'Error', content: problemContent }]),
+  );
+
+const problemDescriptions: Record<number, string> = {
+  400: 'Malformed request (e.g. invalid JSON).',
+  401: 'Not signed in, or bad credentials.',
+  403: 'Signed in, but not allowed.',
+  404: 'Not found (or not visible to the caller).',
+  409: 'Conflicts with the current state.',
+  413: 'Body larger than 64 KB.',
+  422: 'Validation failed; see `errors`.',
+  503: 'A dependency (Temporal) is unavailable; retry later.',
+};

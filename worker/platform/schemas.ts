@@ -1,0 +1,150 @@
+/**
+ * Request and response shapes shared by every leg: accounts, reference data, health, problems,
+ * notifications, administration. Plain zod (with `.meta()` for OpenAPI) so that the web
+ * components can import the same schemas for client-side checks.
+ */
+import { z } from 'zod';
+
+export const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+export const LocaleSchema = z.enum(['zh-TW', 'en']);
+
+export const CaseKindSchema = z.enum(['grievance', 'application']);
+export const RoleSchema = z.enum(['citizen', 'officer', 'supervisor', 'manager', 'admin']);
+
+export const PlainDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ example: '2026-11-26' });
+
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    email: z.email(),
+    displayName: z.string(),
+    role: RoleSchema,
+    agencyId: z.string().nullable(),
+    locale: LocaleSchema,
+    helper: z.boolean().meta({ description: 'A registered community helper (資訊代理人).' }),
+    oversees: z.boolean().meta({ description: 'Staff of an oversight (研考) unit that oversees other agencies.' }),
+  })
+  .meta({ id: 'User' });
+
+export type User = z.infer<typeof UserSchema>;
+
+export const LoginRequestSchema = z
+  .strictObject({
+    email: z.email().max(254),
+    password: z.string().min(1).max(256),
+  })
+  .meta({ id: 'LoginRequest' });
+
+export const RegisterRequestSchema = z
+  .strictObject({
+    email: z.email().max(254),
+    password: z.string().min(10, 'Use at least 10 characters.').max(256),
+    displayName: trimmed(1, 80),
+    locale: LocaleSchema.default('zh-TW'),
+  })
+  .meta({ id: 'RegisterRequest' });
+
+export const ApiTokenRequestSchema = z
+  .strictObject({
+    label: trimmed(1, 80),
+    expiresInDays: z.int().min(1).max(365).default(90),
+  })
+  .meta({ id: 'ApiTokenRequest' });
+
+export const ApiTokenSchema = z
+  .object({ token: z.string(), label: z.string(), expiresAt: z.iso.datetime() })
+  .meta({ id: 'ApiToken' });
+
+export const AgencySchema = z
+  .object({
+    id: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    parentId: z.string().nullable(),
+  })
+  .meta({ id: 'Agency' });
+
+export const ServiceTypeSchema = z
+  .object({
+    code: z.string(),
+    agencyId: z.string(),
+    kind: CaseKindSchema,
+    nameZh: z.string(),
+    nameEn: z.string(),
+    ackPeriod: z.string().meta({ description: "Acknowledgement period, e.g. '3wd' (working days)." }),
+    resolutionPeriod: z.string().meta({ description: "Resolution period, e.g. '30d' or '2mo'." }),
+    priorityTier: z.enum(['most_urgent', 'urgent', 'normal']),
+    formSchema: z.array(
+      z.object({
+        name: z.string(),
+        type: z.enum(['text', 'textarea', 'number', 'date', 'select', 'checkbox']),
+        labelZh: z.string(),
+        labelEn: z.string(),
+        required: z.boolean(),
+        options: z.array(z.object({ value: z.string(), labelZh: z.string(), labelEn: z.string() })).optional(),
+        maxLength: z.int().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'ServiceType' });
+
+export const ServiceTypeQuerySchema = z.strictObject({ kind: CaseKindSchema.optional() });
+
+const ProbeSchema = z.object({ ok: z.boolean(), latencyMs: z.number(), detail: z.string().optional() });
+
+export const HealthSchema = z
+  .object({
+    status: z.enum(['ok', 'degraded']),
+    d1: ProbeSchema,
+    temporal: ProbeSchema,
+    outbox: z.object({ pending: z.int(), oldestPendingAt: z.iso.datetime().nullable() }),
+  })
+  .meta({ id: 'Health' });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string().optional(),
+    errors: z
+      .array(z.object({ pointer: z.string(), in: z.string(), detail: z.string() }))
+      .optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });
+
+export const NotificationSchema = z
+  .object({
+    id: z.int(),
+    caseId: z.string().nullable(),
+    kind: z.string(),
+    title: z.string(),
+    body: z.string(),
+    createdAt: z.iso.datetime(),
+    readAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'Notification' });
+
+export const NotificationListSchema = z
+  .object({ unread: z.int(), items: z.array(NotificationSchema) })
+  .meta({ id: 'NotificationList' });
+
+export const NotificationListQuerySchema = z.strictObject({
+  unread: z.enum(['true', 'false']).default('false'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const NotificationIdParamSchema = z.strictObject({ id: z.coerce.number().int().min(1) });
+
+export const NotificationPreferencesSchema = z
+  .strictObject({ email: z.boolean() })
+  .meta({ id: 'NotificationPreferences' });
+
+export const ClosureSchema = z
+  .strictObject({
+    date: z.iso.date(),
+    scope: z.string().min(1).max(40).default('*').meta({ description: "'*' for all agencies, or an agency id." }),
+    reason: trimmed(2, 200),
+  })
+  .meta({ id: 'Closure' });
