@@ -1,5 +1,6 @@
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import civic from './scripts/lint/module-boundaries.mjs';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -19,6 +20,12 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // One module per leg on a shared platform (see scripts/lint/module-boundaries.mjs).
+    files: ['worker/**/*.ts', 'workflows/**/*.ts', 'web-components/src/**/*.ts', 'domain/**/*.ts'],
+    plugins: { civic },
+    rules: { 'civic/module-boundaries': 'error' },
   },
   {
     // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O.

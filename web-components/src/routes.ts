@@ -45,7 +45,3 @@ export function startRouter(outlet: HTMLElement): Router {
   ]);
   return router;
 }
-
-export function navigate(path: string): void {
-  Router.go(path);
-}

@@ -2,13 +2,15 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { AssistedCaseRequestSchema } from '../../../worker/cases/schemas';
 import { ApiError, api } from '../platform/api-client';
-import type { CaseDetail, CaseSummary, ServiceType } from '../platform/api-types';
+import type { ServiceType } from '../platform/api-types';
+import type { CaseDetail, CaseSummary } from './types';
 import '../platform/error-summary';
 import { LocalizedElement } from '../platform/localized-element';
 import './state-badge';
-import { formatInstant, locale, t } from '../platform/i18n';
-import type { MessageKey } from '../platform/messages';
-import { navigate } from '../routes';
+import { formatInstant, locale } from '../platform/i18n';
+import { t } from './i18n';
+import type { MessageKey } from './i18n';
+import { navigate } from '../platform/navigation';
 import { sharedStyles } from '../platform/styles';
 
 const consentMethods: [string, MessageKey][] = [

@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, api } from '../platform/api-client';
-import type { CaseDetail } from '../platform/api-types';
-import { t } from '../platform/i18n';
+import type { CaseDetail } from './types';
+import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
 import { LocalizedElement } from '../platform/localized-element';
 

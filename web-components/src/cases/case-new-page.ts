@@ -3,11 +3,13 @@ import { customElement, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CreateCaseRequestSchema } from '../../../worker/cases/schemas';
 import { ApiError, api } from '../platform/api-client';
-import type { Agency, CaseDetail, ServiceType } from '../platform/api-types';
+import type { Agency, ServiceType } from '../platform/api-types';
+import type { CaseDetail } from './types';
 import '../platform/error-summary';
 import { LocalizedElement } from '../platform/localized-element';
-import { locale, t } from '../platform/i18n';
-import { navigate } from '../routes';
+import { locale } from '../platform/i18n';
+import { t } from './i18n';
+import { navigate } from '../platform/navigation';
 import { sharedStyles } from '../platform/styles';
 
 type Field = 'serviceTypeCode' | 'subject' | 'description' | 'location' | 'formData';

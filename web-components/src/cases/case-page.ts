@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, api } from '../platform/api-client';
-import type { Agency, CaseDetail, User } from '../platform/api-types';
+import type { Agency, User } from '../platform/api-types';
+import type { CaseDetail } from './types';
 import './case-action-form';
 import type { ActionField } from './case-action-form';
 import './case-timeline';
@@ -9,7 +10,8 @@ import './satisfaction-survey';
 import '../platform/due-date';
 import { LocalizedElement } from '../platform/localized-element';
 import './state-badge';
-import { formatInstant, locale, t, taipeiDate } from '../platform/i18n';
+import { formatInstant, locale, taipeiDate } from '../platform/i18n';
+import { t } from './i18n';
 import { currentUser, isStaff, loadSession } from '../platform/session';
 import { sharedStyles } from '../platform/styles';
 

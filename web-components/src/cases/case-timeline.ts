@@ -1,8 +1,9 @@
 import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { CaseEvent } from '../platform/api-types';
-import type { MessageKey } from '../platform/messages';
-import { formatInstant, t } from '../platform/i18n';
+import type { CaseEvent } from './types';
+import type { MessageKey } from './i18n';
+import { formatInstant } from '../platform/i18n';
+import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
 import { LocalizedElement } from '../platform/localized-element';
 

@@ -1,12 +1,13 @@
 import { css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from '../platform/api-client';
-import type { CaseSummary } from '../platform/api-types';
+import type { CaseSummary } from './types';
 import '../platform/due-date';
 import { LocalizedElement } from '../platform/localized-element';
 import './state-badge';
-import type { MessageKey } from '../platform/messages';
-import { formatInstant, t } from '../platform/i18n';
+import type { MessageKey } from './i18n';
+import { formatInstant } from '../platform/i18n';
+import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
 
 const slaKey: Record<string, MessageKey> = {

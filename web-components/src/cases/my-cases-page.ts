@@ -1,11 +1,12 @@
 import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from '../platform/api-client';
-import type { CaseSummary } from '../platform/api-types';
+import type { CaseSummary } from './types';
 import '../platform/due-date';
 import { LocalizedElement } from '../platform/localized-element';
 import './state-badge';
-import { formatInstant, t } from '../platform/i18n';
+import { formatInstant } from '../platform/i18n';
+import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
 
 /** The citizen's own cases, newest first. */

@@ -1,7 +1,7 @@
 import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { MessageKey } from '../platform/messages';
-import { t } from '../platform/i18n';
+import type { MessageKey } from './i18n';
+import { t } from './i18n';
 import { LocalizedElement } from '../platform/localized-element';
 
 const tone: Record<string, string> = {

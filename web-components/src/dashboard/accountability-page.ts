@@ -1,9 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from '../platform/api-client';
-import type { PublicAgencyStats } from '../platform/api-types';
+import type { PublicAgencyStats } from './types';
 import { LocalizedElement } from '../platform/localized-element';
-import { formatDate, formatNumber, formatPercent, locale, t } from '../platform/i18n';
+import { formatDate, formatNumber, formatPercent, locale } from '../platform/i18n';
+import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
 
 type AgencyStats = PublicAgencyStats['agencies'][number];

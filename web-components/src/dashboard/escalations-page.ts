@@ -3,11 +3,13 @@ import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { EscalationAckSchema } from '../../../worker/dashboard/schemas';
 import { ApiError, api } from '../platform/api-client';
-import type { Agency, Escalation, EscalationList } from '../platform/api-types';
+import type { Agency } from '../platform/api-types';
+import type { Escalation, EscalationList } from './types';
 import '../platform/due-date';
 import { LocalizedElement } from '../platform/localized-element';
-import '../cases/state-badge';
-import { formatInstant, locale, t, taipeiDate } from '../platform/i18n';
+import '../cases/contract';
+import { formatInstant, locale, taipeiDate } from '../platform/i18n';
+import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
 
 /**

@@ -4,7 +4,7 @@ import { api } from './api-client';
 import type { User } from './api-types';
 import { LocalizedElement } from './localized-element';
 import { locale, setLocale, t } from './i18n';
-import { navigate, startRouter } from '../routes';
+import { navigate } from './navigation';
 import { isStaff, loadSession, onSessionChange, signOut } from './session';
 
 /**
@@ -91,7 +91,8 @@ export class CivicApp extends LocalizedElement {
 
   @state() private user: User | null = null;
   @state() private unread = 0;
-  @query('#outlet') private outlet!: HTMLElement;
+  /** Where the router renders pages; `main.ts` hands it to the router. */
+  @query('#outlet') outlet!: HTMLElement;
 
   private unsubscribe?: () => void;
 
@@ -112,7 +113,6 @@ export class CivicApp extends LocalizedElement {
   }
 
   override firstUpdated(): void {
-    startRouter(this.outlet);
     // Move focus to the new page so screen readers announce it.
     window.addEventListener('vaadin-router-location-changed', () => {
       this.renderRoot.querySelector<HTMLElement>('main')?.focus({ preventScroll: true });

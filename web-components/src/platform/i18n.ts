@@ -1,6 +1,8 @@
 /** The current language, its messages and date formatting; components subscribe to changes. */
 import { TAIPEI_UTC_OFFSET_MS, taipeiDateOf } from '../../../domain/calendar/taipei-time';
-import { type MessageKey, type Messages, en, zh } from './messages';
+import { type Messages, type PlatformMessageKey, en, zh } from './messages';
+
+export type { PlatformMessageKey } from './messages';
 
 export type Locale = 'zh-TW' | 'en';
 const STORAGE_KEY = 'civic.locale';
@@ -39,8 +41,28 @@ export function onLocaleChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return tables[current][key].replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
+type Vars = Record<string, string | number>;
+
+function fill(text: string, vars: Vars): string {
+  return text.replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? ''));
+}
+
+/** Platform text (shell, shared components); legs use their own `t` from `translator`. */
+export function t(key: PlatformMessageKey, vars: Vars = {}): string {
+  return fill(tables[current][key], vars);
+}
+
+type Table<K extends string> = { readonly [P in K]: string };
+
+/**
+ * A leg's `t`: its own catalogue (zh-TW and English side by side) on top of the platform's, typed
+ * so that a key missing from both is a compile error.
+ */
+export function translator<K extends string>(leg: { zh: Table<K>; en: Table<K> }) {
+  return (key: K | PlatformMessageKey, vars: Vars = {}): string => {
+    const own = (current === 'en' ? leg.en : leg.zh) as Partial<Record<string, string>>;
+    return fill(own[key] ?? tables[current][key as PlatformMessageKey], vars);
+  };
 }
 
 /** The Taipei calendar date of an instant (ISO string or epoch ms), as YYYY-MM-DD. */

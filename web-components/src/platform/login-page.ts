@@ -4,7 +4,7 @@ import { ApiError } from './api-client';
 import './error-summary';
 import { LocalizedElement } from './localized-element';
 import { t } from './i18n';
-import { navigate } from '../routes';
+import { navigate } from './navigation';
 import { isStaff, signIn, takeAfterSignIn } from './session';
 import { sharedStyles } from './styles';
 
