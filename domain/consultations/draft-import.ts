@@ -46,6 +46,12 @@ interface ChapterBuild extends DraftHeading {
   readonly articleNumbers: string[];
 }
 
+/**
+ * A plain first line taken as the title: the name of a regulation or of a draft document (no
+ * sentence punctuation, at most 80 characters, ending like 自治條例草案, 條文對照表, 辦法…).
+ */
+const PLAIN_TITLE_RE =
+  /^[^。；！？：:]{2,78}(?:草案|對照表|總說明|法|律|條例|通則|規程|規則|細則|辦法|綱要|標準|準則|要點|規定)$/;
 const DELETED_RE = /^[（(]?(?:本條)?刪除[）)]?。?$/;
 const NO_CURRENT_RE = /^[（(]?(?:無|本條新增|新增|新增條文|本條為新增條文)[）)]?。?$/;
 
@@ -175,7 +181,7 @@ export function parseDraft(source: string, options: ParseDraftOptions = {}): Res
           if (l.marker === 'general') {
             error('block_not_allowed', l.line, `總說明 belongs before the first article.`, label);
           }
-          article.blocks.push({ marker: l.marker, line: l.line, lines: l.text !== '' ? [{ text: l.text, line: l.line }] : [] });
+          article.blocks.push(markerBlock(l.marker, l.line, l.text));
           break;
         case 'heading':
           error('unexpected_heading', l.line, `Heading "${l.text.slice(0, 30)}" inside an article: only articles, chapters and blocks may be headings.`, label);
@@ -217,6 +223,7 @@ export function parseDraft(source: string, options: ParseDraftOptions = {}): Res
         break;
       case 'text':
         if (inGeneral) general.push({ text: l.text, line: l.line });
+        else if (title === undefined && !seenHeading && chapters.length === 0 && PLAIN_TITLE_RE.test(l.text)) title = l.text;
         else stray(l);
         break;
     }
@@ -255,6 +262,19 @@ export function parseDraft(source: string, options: ParseDraftOptions = {}): Res
     ),
     articles,
   });
+}
+
+/**
+ * A block started by a marker line; text after the marker (修正條文：第三條　…) may begin with the
+ * repeated article label like a first line would.
+ */
+function markerBlock(marker: BlockMarker, line: number, text: string): Block {
+  if (text === '') return { marker, line, lines: [] };
+  const rest = classifyLine(text, line);
+  if (rest.kind === 'article' && !rest.markdown && rest.text !== '' && marker !== 'explanation') {
+    return { marker, line, lines: [{ text: rest.text, line }], label: { number: rest.number, line } };
+  }
+  return { marker, line, lines: [{ text, line }] };
 }
 
 type ErrorSink = (code: DraftImportErrorCode, line: number, message: string, article?: string) => void;
