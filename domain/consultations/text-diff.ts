@@ -11,8 +11,9 @@
  * changed region the deletion before the insertion. Concatenating the `equal` and `delete`
  * segments gives the old text, the `equal` and `insert` segments the new text.
  *
- * Deterministic; O((N + M) · D) time for N, M tokens and D edits, O(N + M) memory. Two 5,000-character
- * articles diff in milliseconds when they are similar and well under a second when unrelated.
+ * Deterministic; O((N + M) · D) time for N, M tokens and D edits, O(N + M) memory. Two similar
+ * 5,000-character articles diff in a few milliseconds; two unrelated ones (the worst case) in
+ * about 0.4 s.
  */
 
 export type DiffOp = 'equal' | 'insert' | 'delete';
