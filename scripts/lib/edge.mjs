@@ -17,9 +17,9 @@ export async function prepareLocalD1(persistTo, sqlFiles) {
 }
 
 /**
- * Starts `wrangler dev` on 127.0.0.1:`port` (inspector on port + 1000) with the given vars and
+ * Starts `wrangler dev` on 127.0.0.1:`port` (inspector on `inspectorPort`, default port + 1000) with the given vars and
  * waits until it answers (stopping it again if it never does).
- * @param {{port: number, persistTo: string, vars: Record<string, string>, testScheduled?: boolean, echo?: boolean}} o
+ * @param {{port: number, inspectorPort?: number, persistTo: string, vars: Record<string, string>, testScheduled?: boolean, echo?: boolean}} o
  */
 export async function startEdge(o) {
   const edge = startService(
@@ -30,7 +30,7 @@ export async function startEdge(o) {
       '--ip', '127.0.0.1',
       '--port', String(o.port),
       '--persist-to', o.persistTo,
-      '--inspector-port', String(o.port + 1000),
+      '--inspector-port', String(o.inspectorPort ?? o.port + 1000),
       ...(o.testScheduled ? ['--test-scheduled'] : []),
       '--show-interactive-dev-session=false',
       '--log-level', 'warn',

@@ -105,6 +105,24 @@ export function portIsFree(port, host = '127.0.0.1') {
   });
 }
 
+/** `count` distinct ports that were free a moment ago (the OS picks them), for test stacks. */
+export async function freePorts(count, host = '127.0.0.1') {
+  const servers = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const srv = net.createServer();
+      await new Promise((resolve, reject) => {
+        srv.once('error', reject);
+        srv.listen(0, host, resolve);
+      });
+      servers.push(srv);
+    }
+    return servers.map((s) => s.address().port);
+  } finally {
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  }
+}
+
 export async function assertPortsFree(ports) {
   const busy = [];
   for (const p of ports) if (!(await portIsFree(p))) busy.push(p);

@@ -3,6 +3,7 @@ export interface StackPorts {
   temporalHttp: number;
   temporalUi: number;
   edge: number;
+  edgeInspector: number;
 }
 export interface Service {
   name: string;
@@ -22,6 +23,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 export declare const DEV_PORTS: StackPorts;
+export declare function freePorts(count: number): Promise<number[]>;
 export declare function startStack(o: {
   ports: StackPorts;
   dataDir: string;

@@ -8,13 +8,15 @@ import path from 'node:path';
 import { BIN, ROOT } from './paths.mjs';
 import { prepareLocalD1, startEdge } from './edge.mjs';
 import { assertPortsFree, startService, waitFor } from './proc.mjs';
+
+export { freePorts } from './proc.mjs';
 import { resolveTemporalCli } from './temporal-cli.mjs';
 
-export const DEV_PORTS = { temporal: 7233, temporalHttp: 7243, temporalUi: 8233, edge: 8787 };
+export const DEV_PORTS = { temporal: 7233, temporalHttp: 7243, temporalUi: 8233, edge: 8787, edgeInspector: 9787 };
 
 /**
  * @param {object} o
- * @param {{temporal:number, temporalHttp:number, temporalUi:number, edge:number}} o.ports
+ * @param {{temporal:number, temporalHttp:number, temporalUi:number, edge:number, edgeInspector:number}} o.ports
  * @param {string} o.dataDir  folder for the Temporal database and local D1 state
  * @param {string} o.internalSecret
  * @param {boolean} [o.demoCases]  also seed a few demo cases
@@ -71,6 +73,7 @@ export async function startStack(o) {
     services.push(
       await startEdge({
         port: ports.edge,
+        inspectorPort: ports.edgeInspector,
         persistTo: d1Dir,
         testScheduled: true,
         echo: o.echo,

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startStack } from '../../scripts/lib/stack.mjs';
+import { freePorts, startStack } from '../../scripts/lib/stack.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,15 +15,15 @@ declare module 'vitest' {
   }
 }
 
-/** Ports of the test stack: distinct from `./civic start` so both can run at once. */
-const PORTS = { temporal: 17233, temporalHttp: 17243, temporalUi: 18233, edge: 18787 };
 
 export default async function setup(project: TestProject) {
   const dataDir = path.join(project.config.root, '.data', 'test');
   rmSync(dataDir, { recursive: true, force: true });
   const internalSecret = randomBytes(24).toString('hex');
+  // Ports the OS hands out: two runs (or a run beside `./civic start`) on one machine never collide.
+  const [temporal, temporalHttp, temporalUi, edge, edgeInspector] = (await freePorts(5)) as [number, number, number, number, number];
   const stack = await startStack({
-    ports: PORTS,
+    ports: { temporal, temporalHttp, temporalUi, edge, edgeInspector },
     dataDir,
     internalSecret,
     demoCases: false,
