@@ -8,7 +8,9 @@
  * or number changes as a whole); a run of whitespace is one token, kept verbatim.
  *
  * Output: segments `{ op, text }` with adjacent segments of the same op merged, and within each
- * changed region the deletion before the insertion. Concatenating the `equal` and `delete`
+ * changed region the deletion before the insertion. Among the minimal scripts, a pure insertion
+ * or deletion is placed where its boundaries read best (line breaks, sentence ends: see
+ * `slideEdits`), as a 對照表 reader expects. Concatenating the `equal` and `delete`
  * segments gives the old text, the `equal` and `insert` segments the new text.
  *
  * Deterministic; O((N + M) · D) time for N, M tokens and D edits, O(N + M) memory. Two similar
@@ -162,6 +164,89 @@ function middleSnake(
   return null;
 }
 
+interface TokenSegment {
+  op: DiffOp;
+  tokens: string[];
+}
+
+/**
+ * How good a place the boundary between tokens `left` and `right` is for an edit to start or end
+ * (`undefined`: the edge of the text). Line breaks first, then sentence ends, other punctuation,
+ * whitespace; between two characters of a word or sentence is worst.
+ */
+function boundaryScore(left: string | undefined, right: string | undefined): number {
+  if (left === undefined || right === undefined) return 6;
+  if (left.includes('\n') || right.includes('\n')) return 5;
+  if (/^[。；！？：]$/.test(left)) return 4;
+  if (/^[，、）」』〕】,.;:!?)\]]$/.test(left) || /^[（「『〔【(\[]$/.test(right)) return 3;
+  if (/^\s+$/.test(left) || /^\s+$/.test(right)) return 2;
+  return 0;
+}
+
+/**
+ * Readability pass (the idea of diff-match-patch's semantic lossless cleanup, on whole tokens): an
+ * insertion or deletion between two equal runs can often slide left or right without changing the
+ * edit count (`…罰鍰{+。\n違反…處罰+}。` ≡ `…罰鍰。{+\n違反…處罰。+}`). Each such edit is moved to
+ * the position whose two boundaries score best (ties: the rightmost), so changes start and end at
+ * line breaks and sentence ends. The result is still a minimal edit script.
+ */
+function slideEdits(segments: TokenSegment[]): void {
+  for (let i = 1; i + 1 < segments.length; i++) {
+    const before = segments[i - 1]!;
+    const edit = segments[i]!;
+    const after = segments[i + 1]!;
+    if (before.op !== 'equal' || after.op !== 'equal' || edit.op === 'equal') continue;
+    const combined = [...before.tokens, ...edit.tokens, ...after.tokens];
+    const length = edit.tokens.length;
+    // The window [s, s + length) may reach an edge of `combined` only where that is the text's edge.
+    const minStart = i - 1 === 0 ? 0 : 1;
+    const maxStart = combined.length - length - (i + 1 === segments.length - 1 ? 0 : 1);
+    let s = before.tokens.length;
+    while (s > minStart && combined[s - 1] === combined[s + length - 1]) s--;
+    let best = s;
+    let bestScore = -1;
+    for (;;) {
+      const score = boundaryScore(combined[s - 1], combined[s]) + boundaryScore(combined[s + length - 1], combined[s + length]);
+      if (score >= bestScore) {
+        best = s;
+        bestScore = score;
+      }
+      if (s >= maxStart || combined[s] !== combined[s + length]) break;
+      s++;
+    }
+    before.tokens = combined.slice(0, best);
+    edit.tokens = combined.slice(best, best + length);
+    after.tokens = combined.slice(best + length);
+  }
+}
+
+/** Drops empty segments, merges neighbours of the same op, and puts deletions before insertions. */
+function normalize(segments: readonly TokenSegment[]): DiffSegment[] {
+  const out: DiffSegment[] = [];
+  let deleted = '';
+  let inserted = '';
+  const flush = (): void => {
+    if (deleted !== '') out.push({ op: 'delete', text: deleted });
+    if (inserted !== '') out.push({ op: 'insert', text: inserted });
+    deleted = '';
+    inserted = '';
+  };
+  for (const seg of segments) {
+    const text = seg.tokens.join('');
+    if (text === '') continue;
+    if (seg.op === 'delete') deleted += text;
+    else if (seg.op === 'insert') inserted += text;
+    else {
+      flush();
+      const last = out[out.length - 1];
+      if (last?.op === 'equal') out[out.length - 1] = { op: 'equal', text: last.text + text };
+      else out.push({ op: 'equal', text });
+    }
+  }
+  flush();
+  return out;
+}
+
 /** Token-level diff of two texts; see the module comment. */
 export function diffText(oldText: string, newText: string): DiffSegment[] {
   const oldTokens = tokenizeForDiff(oldText);
@@ -181,31 +266,17 @@ export function diffText(oldText: string, newText: string): DiffSegment[] {
   };
   const edits = diffSequences(idsOf(oldTokens), idsOf(newTokens));
 
-  const segments: DiffSegment[] = [];
-  let deleted = '';
-  let inserted = '';
-  const flush = (): void => {
-    if (deleted !== '') segments.push({ op: 'delete', text: deleted });
-    if (inserted !== '') segments.push({ op: 'insert', text: inserted });
-    deleted = '';
-    inserted = '';
-  };
-  for (const e of edits) {
-    if (e.length === 0) continue;
-    if (e.op === DELETE) {
-      deleted += oldTokens.slice(e.aStart, e.aStart + e.length).join('');
-    } else if (e.op === INSERT) {
-      inserted += newTokens.slice(e.bStart, e.bStart + e.length).join('');
-    } else {
-      flush();
-      const text = oldTokens.slice(e.aStart, e.aStart + e.length).join('');
-      const last = segments[segments.length - 1];
-      if (last?.op === 'equal') segments[segments.length - 1] = { op: 'equal', text: last.text + text };
-      else segments.push({ op: 'equal', text });
-    }
-  }
-  flush();
-  return segments;
+  // Token segments: merged runs, deletions before insertions between two equal runs.
+  const merged = normalize(
+    edits.map((e): TokenSegment => {
+      const op: DiffOp = e.op === EQUAL ? 'equal' : e.op === DELETE ? 'delete' : 'insert';
+      const source = e.op === INSERT ? newTokens : oldTokens;
+      const start = e.op === INSERT ? e.bStart : e.aStart;
+      return { op, tokens: source.slice(start, start + e.length) };
+    }),
+  ).map((seg): TokenSegment => ({ op: seg.op, tokens: tokenizeForDiff(seg.text) }));
+  slideEdits(merged);
+  return normalize(merged);
 }
 
 /** The old text of a diff: its `equal` and `delete` segments. */

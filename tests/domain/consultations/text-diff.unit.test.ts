@@ -132,6 +132,15 @@ describe('diffText', () => {
     checkWellFormed(segments);
   });
 
+  it.each([
+    ['an added paragraph starts at the line break', '甲乙。', '甲乙。\n丙丁。', '甲乙。{+\n丙丁。+}'],
+    ['an added sentence ends at the sentence end', '罰鍰。', '罰鍰。並得按次處罰。', '罰鍰。{+並得按次處罰。+}'],
+    ['a removed clause ends after its comma', '規定，經勸導而不聽從者，處罰', '規定，處罰', '規定，[-經勸導而不聽從者，-]處罰'],
+    ['an added line in the middle is a whole line', '一、甲。\n三、丙。', '一、甲。\n二、乙。\n三、丙。', '一、甲。\n{+二、乙。\n+}三、丙。'],
+  ])('places edits at readable boundaries: %s', (_what, oldText, newText, rendered) => {
+    expect(renderDiffInline(diffText(oldText, newText))).toBe(rendered);
+  });
+
   it('renders inline marks and counts characters', () => {
     const segments = diffText('違反第七條或第八條規定者', '違反第七條規定者');
     expect(renderDiffInline(segments)).toBe('違反第七條[-或第八條-]規定者');
