@@ -40,7 +40,7 @@ const event = (caseId: string, seq: number, extra: Partial<CaseProjectionEvent>)
 
 interface NotificationList {
   unread: number;
-  items: { id: number; caseId: string; kind: string; title: string; body: string; readAt: string | null }[];
+  items: { id: number; caseId: string | null; link: string | null; kind: string; title: string; body: string; readAt: string | null }[];
 }
 
 describe('notifications from case events', () => {
@@ -53,7 +53,7 @@ describe('notifications from case events', () => {
     const citizen = await login('citizen@demo.civic.tw');
     const list = (await (await call('/api/v1/notifications', { cookie: citizen })).json()) as NotificationList;
     expect(list.unread).toBe(1);
-    expect(list.items[0]).toMatchObject({ caseId: id, kind: 'deadlines_computed', title: `案件 ${id} 已收件` });
+    expect(list.items[0]).toMatchObject({ caseId: id, link: `/cases/${id}`, kind: 'deadlines_computed', title: `案件 ${id} 已收件` });
     expect(list.items[0]!.body).toContain('2026-11-26');
 
     const officer = await login('officer.dot@demo.civic.tw');
@@ -128,5 +128,20 @@ describe('administration', () => {
     expect(JSON.parse(row!.payload).closures).toContain('2099-08-01');
     const list = (await (await call('/api/v1/admin/closures', { cookie: admin })).json()) as { items: { date: string }[] };
     expect(list.items.map((c) => c.date)).toContain('2099-08-01');
+  });
+});
+
+describe('notifications of other legs', () => {
+  it('carry their in-app link, and unknown kinds still show (titled by their kind)', async () => {
+    const { cookie, email } = await newCitizen();
+    const user = await env.DB.prepare('SELECT id FROM users WHERE email = ?').bind(email).first<{ id: string }>();
+    const at = new Date().toISOString();
+    await env.DB.prepare(
+      `INSERT INTO notifications (user_id, dedupe_key, link, kind, params, created_at) VALUES (?, ?, ?, ?, '{}', ?)`,
+    )
+      .bind(user!.id, `probe:${user!.id}`, '/petitions/P-1', 'petition_probe', at)
+      .run();
+    const list = (await (await call('/api/v1/notifications', { cookie })).json()) as NotificationList;
+    expect(list.items[0]).toMatchObject({ caseId: null, link: '/petitions/P-1', kind: 'petition_probe', title: 'petition_probe' });
   });
 });

@@ -118,6 +118,7 @@ export const NotificationSchema = z
   .object({
     id: z.int(),
     caseId: z.string().nullable(),
+    link: z.string().nullable().meta({ description: 'In-app path of what the notification is about.' }),
     kind: z.string(),
     title: z.string(),
     body: z.string(),

@@ -4,6 +4,7 @@
  * `en` must have exactly the keys of `zh`: a missing or extra key is a type error.
  */
 export const zh = {
+  openNotificationLink: '查看',
   appTitle: '公民參與與案件平台',
   skipToContent: '跳到主要內容',
   navHome: '首頁',
@@ -72,6 +73,7 @@ export type PlatformMessageKey = keyof typeof zh;
 export type Messages = { readonly [K in PlatformMessageKey]: string };
 
 export const en: Messages = {
+  openNotificationLink: 'Open',
   appTitle: 'Civic participation and cases',
   skipToContent: 'Skip to main content',
   navHome: 'Home',

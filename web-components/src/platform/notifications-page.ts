@@ -47,7 +47,11 @@ export class NotificationsPage extends LocalizedElement {
                   <strong>${n.readAt ? '' : '● '}${n.title}</strong>
                   <div class="muted"><time datetime=${n.createdAt}>${formatInstant(n.createdAt)}</time></div>
                   <p style="white-space: pre-wrap">${n.body}</p>
-                  ${n.caseId ? html`<a href="/cases/${n.caseId}">${t('caseNumber')} ${n.caseId}</a>` : ''}
+                  ${n.caseId
+                    ? html`<a href="/cases/${n.caseId}">${t('caseNumber')} ${n.caseId}</a>`
+                    : n.link
+                      ? html`<a href=${n.link}>${t('openNotificationLink')}</a>`
+                      : ''}
                 </li>`,
               )}
             </ul>`

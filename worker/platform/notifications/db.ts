@@ -57,14 +57,23 @@ export async function resolveAudience(
 
 export function notificationStatement(
   db: D1Database,
-  n: { userId: string; dedupeKey: string; caseId: string; kind: string; params: Record<string, unknown>; at: string },
+  n: {
+    userId: string;
+    dedupeKey: string;
+    /** A case notification names its case; other legs give the in-app `link` instead. */
+    caseId?: string | null;
+    link?: string | null;
+    kind: string;
+    params: Record<string, unknown>;
+    at: string;
+  },
 ): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO notifications (user_id, dedupe_key, case_id, kind, params, created_at)
-       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+      `INSERT INTO notifications (user_id, dedupe_key, case_id, link, kind, params, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
     )
-    .bind(n.userId, n.dedupeKey, n.caseId, n.kind, JSON.stringify(n.params), n.at);
+    .bind(n.userId, n.dedupeKey, n.caseId ?? null, n.link ?? null, n.kind, JSON.stringify(n.params), n.at);
 }
 
 export function emailStatement(
@@ -82,6 +91,7 @@ export function emailStatement(
 export interface NotificationRecord {
   id: number;
   caseId: string | null;
+  link: string | null;
   kind: string;
   params: Record<string, unknown>;
   createdAt: string;
@@ -91,6 +101,7 @@ export interface NotificationRecord {
 interface NotificationRow {
   id: number;
   case_id: string | null;
+  link: string | null;
   kind: string;
   params: string;
   created_at: string;
@@ -105,7 +116,7 @@ export async function listNotifications(
   const [list, count] = await db.batch<NotificationRow | { n: number }>([
     db
       .prepare(
-        `SELECT id, case_id, kind, params, created_at, read_at FROM notifications
+        `SELECT id, case_id, link, kind, params, created_at, read_at FROM notifications
          WHERE user_id = ? ${opts.unreadOnly ? 'AND read_at IS NULL' : ''} ORDER BY id DESC LIMIT ?`,
       )
       .bind(userId, opts.limit),
@@ -116,6 +127,8 @@ export async function listNotifications(
     items: rows.map((r) => ({
       id: r.id,
       caseId: r.case_id,
+      // Case notifications predate links: they lead to their case.
+      link: r.link ?? (r.case_id ? `/cases/${r.case_id}` : null),
       kind: r.kind,
       params: JSON.parse(r.params) as Record<string, unknown>,
       createdAt: r.created_at,

@@ -39,6 +39,7 @@ notifications.openapi(
           return {
             id: n.id,
             caseId: n.caseId,
+            link: n.link,
             kind: n.kind,
             title: rendered?.subject ?? n.kind,
             body: rendered?.body.trim() ?? '',

@@ -1,4 +1,10 @@
-export type OutboxKind = 'start_case_workflow';
+/** Mirrors the CHECK constraint of `outbox.kind` (migration 0005). */
+export type OutboxKind =
+  | 'start_case_workflow'
+  | 'start_petition_workflow'
+  | 'start_consultation_workflow'
+  | 'start_budget_round_workflow'
+  | 'signal_workflow';
 export type OutboxState = 'pending' | 'done' | 'dead';
 
 export interface OutboxItem {
