@@ -23,10 +23,15 @@
  * comparison provably unchanged, i.e. the same projects funded in the same order (see
  * certifyWinner, certifyLoses). The add1 completion uses it to skip endowments that cannot
  * change anything. These bounds are computed exactly, and only while they can still be useful.
+ *
+ * Reuse (MesRunner): a run at a new endowment replays the previous run's recorded rounds from
+ * their recorded supporter keys, re-deciding everything exactly, until a round differs; see
+ * mes-run-log.ts.
  */
 import { SAFE_LIMIT, ceilDiv, floorDiv, scaleExponent, scaledFloor, scaledRound } from './fixed-point';
 import { ExactPrices, Histories } from './mes-history';
 import type { MesPrepared } from './mes-prepare';
+import { rewind, type LoggedEvaluation, type LoggedRound, type RunLog } from './mes-run-log';
 import { approxMoney, chargeSupporters, gatherKeys, newKeySet, type KeySet, type ScanState } from './mes-scan';
 import { Rational } from './rational';
 
@@ -118,7 +123,53 @@ class Selection implements MesSelection {
   }
 }
 
+/** Scratch memory a runner lends to its runs (all zero / unused between runs). */
+interface Buffers {
+  slot: Int32Array;
+  childOf: Int32Array;
+  slotKey: Int32Array;
+  keys: [KeySet, KeySet];
+}
+
+function newBuffers(prep: MesPrepared): Buffers {
+  let maxSupport = 1;
+  for (let c = 0; c < prep.election.ids.length; c++) maxSupport = Math.max(maxSupport, prep.supStart[c + 1]! - prep.supStart[c]!);
+  const M = prep.utilities.length || 1;
+  return {
+    slot: new Int32Array(1024 * M),
+    childOf: new Int32Array(1024 * M),
+    slotKey: new Int32Array(maxSupport),
+    keys: [newKeySet(maxSupport), newKeySet(maxSupport)],
+  };
+}
+
+/** One run from scratch. */
 export function runMes(prep: MesPrepared, opts: MesRunOptions): MesRunResult {
+  return runWith(prep, opts, null, newBuffers(prep), false).result;
+}
+
+/** Runs equal shares repeatedly on one election, each run reusing what the previous one did. */
+export class MesRunner {
+  private log: RunLog | null = null;
+  private readonly buffers: Buffers;
+
+  constructor(private readonly prep: MesPrepared) {
+    this.buffers = newBuffers(prep);
+  }
+
+  /**
+   * Replays the previous run where it can (best when this endowment is smaller than the
+   * previous one: see mes-run-log.ts); `fresh` starts from scratch.
+   */
+  run(opts: MesRunOptions, fresh = false, record = true): MesRunResult {
+    const { result, log } = runWith(this.prep, opts, opts.explain || fresh ? null : this.log, this.buffers, record);
+    this.log = record ? log : null;
+    return result;
+  }
+}
+
+/** `record`: keep the keys of every evaluation, for a later run to replay. */
+function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buffers: Buffers, record: boolean): { result: MesRunResult; log: RunLog } {
   const el = prep.election;
   const costs = el.costs;
   const explain = opts.explain === true;
@@ -131,37 +182,44 @@ export function runMes(prep: MesPrepared, opts: MesRunOptions): MesRunResult {
 
   // Fixed-point scale 2^k: the whole endowment N·e, scaled, stays below 2^50.
   const k = scaleExponent((voters * e.num) / e.den + 1n);
-  const hist = new Histories(scaledFloor(e.num, e.den, k));
+  const untouched = scaledFloor(e.num, e.den, k);
+  const hist = old ? old.hist : new Histories(untouched);
+  hist.approx[1] = untouched;
+  const log: RunLog = old ?? { hist, groupNode: new Int32Array(prep.groupCount).fill(1), rounds: [], undoGroup: [], undoNode: [] };
+  // Nodes of a replayed tree (recorded at a larger endowment) whose money is used up in this
+  // run: they hold zero, exactly like a spent voter.
+  let zero = new Uint8Array(hist.parent.length);
   const exact = new ExactPrices(e);
   const costS = new Float64Array(nProjects);
   const costErr = k >= 0 ? 0 : 1;
   // More than all the money there is: never affordable in this run (and costS could overflow).
   const hopeless = new Uint8Array(nProjects);
-  let maxSupport = 1;
   for (let c = 0; c < nProjects; c++) {
     const cost = costs[c] ?? 0n;
     if (cost * e.den > voters * e.num) hopeless[c] = 1;
     else costS[c] = scaledFloor(cost, 1n, k);
-    maxSupport = Math.max(maxSupport, (supStart[c + 1] ?? 0) - (supStart[c] ?? 0));
+  }
+  if (buffers.slot.length < hist.parent.length * M) {
+    buffers.slot = new Int32Array(hist.parent.length * M);
+    buffers.childOf = new Int32Array(hist.parent.length * M);
   }
 
   const scan: ScanState = {
-    groupNode: new Int32Array(prep.groupCount).fill(1),
+    groupNode: log.groupNode,
     groupWeight,
     supGroup: prep.supGroup,
     supUtil: prep.supUtil,
     supWeight: prep.supWeight,
     utilities: Int32Array.from(prep.utilities.length ? prep.utilities : [1]),
     M,
-    slot: new Int32Array(1024 * M),
-    slotKey: new Int32Array(maxSupport),
+    slot: buffers.slot,
+    slotKey: buffers.slotKey,
     approx: hist.approx,
     depth: hist.depth,
   };
-  let childOf = new Int32Array(1024 * M);
+  let childOf = buffers.childOf;
   // Two key sets: the one being evaluated and the best so far; they swap instead of copying.
-  let scratch = newKeySet(maxSupport);
-  let spare = newKeySet(maxSupport);
+  let [scratch, spare] = buffers.keys;
 
   // The certificate: the smallest endowment increase at which some decision could change.
   let stable: { num: bigint; den: bigint } | null = null;
@@ -185,7 +243,7 @@ export function runMes(prep: MesPrepared, opts: MesRunOptions): MesRunResult {
 
   /** Exact price of c given its (certified) poor keys. */
   const exactPrice = (c: number, ks: KeySet): ExactPrice => {
-    const { money, slope } = exact.sum(hist, ks.node, ks.weight, ks.n, ks.poor, track);
+    const { money, slope } = exact.sum(hist, ks.node, ks.weight, ks.n, ks.poor, track, zero);
     let d = 0;
     for (let j = 0; j < ks.n; j++) if (!ks.poor[j]) d += ks.weight[j]! * ks.points[j]!;
     return { x: (costs[c] ?? 0n) * exact.L - money, d: BigInt(d), s: slope, L: exact.L };
@@ -197,7 +255,7 @@ export function runMes(prep: MesPrepared, opts: MesRunOptions): MesRunResult {
     const cs = costS[c]!;
     if (money + error < cs) return false;
     if (money - error >= cs + costErr) return true;
-    return exact.sum(hist, scratch.node, scratch.weight, scratch.n).money >= (costs[c] ?? 0n) * exact.L;
+    return exact.sum(hist, scratch.node, scratch.weight, scratch.n, undefined, false, zero).money >= (costs[c] ?? 0n) * exact.L;
   };
 
   /**
@@ -246,7 +304,7 @@ export function runMes(prep: MesPrepared, opts: MesRunOptions): MesRunResult {
       let moved = false;
       for (const j of doubtful) {
         const u = points[j]!;
-        if (exact.budgetL(hist, ks.node[j]!) * q.d < q.x * BigInt(u)) {
+        if (exact.budgetL(hist, ks.node[j]!, zero) * q.d < q.x * BigInt(u)) {
           poor[j] = 1;
           const w = weight[j]!;
           nap -= w * approx[j]!;
@@ -319,8 +377,38 @@ export function runMes(prep: MesPrepared, opts: MesRunOptions): MesRunResult {
   }
   if (explain && remaining.length === 0 && initialDrops.length > 0) rounds.push({ round: selections.length + 1, candidates: initialDrops });
   const order = new Float64Array(nProjects);
+  const inPlay = new Uint8Array(nProjects);
+  for (const c of remaining) inPlay[c] = 1;
   let exceeded = false;
+  let replaying = old !== null;
+  let round = 0;
   while (remaining.length > 0) {
+    if (replaying) {
+      const logged = log.rounds[round];
+      const outcome = logged ? replayRound(logged) : 'diverged';
+      if (outcome === 'charged') {
+        round++;
+        if (exceeded) break;
+        continue;
+      }
+      if (outcome === 'finished') break;
+      // From here on, scan supporters again, from their nodes at the start of this round; those
+      // on nodes that hold nothing here are spent (logged, so that a later rewind restores them).
+      rewind(log, round);
+      const groupNode = log.groupNode;
+      for (let g = 0; g < groupNode.length; g++) {
+        const node = groupNode[g]!;
+        if (node !== 0 && zero[node]) {
+          log.undoGroup.push(g);
+          log.undoNode.push(node);
+          groupNode[g] = 0;
+        }
+      }
+      replaying = false;
+    }
+    const histStart = hist.size;
+    const undoStart = log.undoGroup.length;
+    const evaluations: LoggedEvaluation[] = [];
     // Most promising first, so that the best is found early; the order only affects speed:
     // every skip below is proven, whatever the order.
     for (const c of remaining) order[c] = promise(c);
@@ -334,36 +422,13 @@ export function runMes(prep: MesPrepared, opts: MesRunOptions): MesRunResult {
       // Its last count bounds its current one: skip it if even that loses for sure.
       if (best >= 0 && !explain && surelyAhead(best, c)) continue;
       gatherKeys(scan, supStart[c]!, supStart[c + 1]!, scratch);
-      if (!isAffordable(c)) {
+      const n = scratch.n;
+      if (record) evaluations.push({ project: c, node: scratch.node.slice(0, n), weight: scratch.weight.slice(0, n), points: scratch.points.slice(0, n) });
+      if (!evaluate(c, detail)) {
         dropped.add(c);
-        if (explain || track) {
-          const { money, slope } = exact.sum(hist, scratch.node, scratch.weight, scratch.n, undefined, track);
-          if (explain) detail.push({ project: c, state: { status: 'unaffordable', supportersMoney: Rational.of(money, exact.L) } });
-          if (track && slope > 0n) bound((costs[c] ?? 0n) * exact.L - money, slope);
-        }
         continue;
       }
-      const { lo, hi } = classify(c);
-      qLo[c] = lo;
-      qHi[c] = hi;
-      exactOf.delete(c);
-      if (explain || track) {
-        const p = exactPrice(c, scratch);
-        exactOf.set(c, p);
-        if (explain) {
-          const q = Rational.of(p.x, p.d * p.L);
-          detail.push({ project: c, state: { status: 'affordable', effectiveVotes: Rational.of(costs[c] ?? 0n).div(q), pricePerPoint: q } });
-        }
-      }
-      let ahead: boolean;
-      if (best < 0 || surelyAhead(c, best)) ahead = true;
-      else if (surelyAhead(best, c)) ahead = false;
-      else {
-        if (!exactOf.has(c)) exactOf.set(c, exactPrice(c, scratch));
-        if (!exactOf.has(best) && bestKeys) exactOf.set(best, exactPrice(best, bestKeys));
-        ahead = compareExact(c, best) < 0;
-      }
-      if (ahead) {
+      if (best < 0 || isAhead(c, best, bestKeys)) {
         best = c;
         bestKeys = scratch;
         scratch = spare;
@@ -371,26 +436,210 @@ export function runMes(prep: MesPrepared, opts: MesRunOptions): MesRunResult {
       }
     }
     if (explain) rounds.push({ round: selections.length + 1, candidates: detail });
-    const keep = remaining.filter((c) => !dropped.has(c) && c !== best);
-    remaining.length = 0;
-    remaining.push(...keep);
+    log.rounds.push({ histStart, undoStart, evaluations, winner: best, priceLowerBounds: qLo.slice(), scale: k, endowment: e });
+    round++;
+    leave(dropped, best);
     if (best < 0 || !bestKeys) break;
-
-    if (!exactOf.has(best)) exactOf.set(best, exactPrice(best, bestKeys));
-    const price = exactOf.get(best);
-    if (!price) break;
-    if (track) {
-      certifyWinner(price, bestKeys);
-      for (const c of remaining) certifyLoses(c, best);
-    }
+    const price = winnerPrice(best, bestKeys);
+    certifyRound(best, price, bestKeys, dropped);
     const cost = costs[best] ?? 0n;
     const payments = charge(best, price);
+    fund(best, cost, price, payments);
+    if (exceeded) break;
+  }
+
+  /** Evaluates c from the keys in `scratch`; false when its supporters cannot pay for it. */
+  function evaluate(c: number, detail: { project: number; state: MesCandidateState }[]): boolean {
+    if (!isAffordable(c)) {
+      if (explain || track) {
+        const { money, slope } = exact.sum(hist, scratch.node, scratch.weight, scratch.n, undefined, track, zero);
+        if (explain) detail.push({ project: c, state: { status: 'unaffordable', supportersMoney: Rational.of(money, exact.L) } });
+        if (track && slope > 0n) bound((costs[c] ?? 0n) * exact.L - money, slope);
+      }
+      return false;
+    }
+    const { lo, hi } = classify(c);
+    qLo[c] = lo;
+    qHi[c] = hi;
+    exactOf.delete(c);
+    if (explain || track) {
+      const p = exactPrice(c, scratch);
+      exactOf.set(c, p);
+      if (explain) {
+        const q = Rational.of(p.x, p.d * p.L);
+        detail.push({ project: c, state: { status: 'affordable', effectiveVotes: Rational.of(costs[c] ?? 0n).div(q), pricePerPoint: q } });
+      }
+    }
+    return true;
+  }
+
+  /** Whether c (keys in `scratch`) beats the best so far, exactly when the brackets cannot tell. */
+  function isAhead(c: number, best: number, bestKeys: KeySet | null): boolean {
+    if (surelyAhead(c, best)) return true;
+    if (surelyAhead(best, c)) return false;
+    if (!exactOf.has(c)) exactOf.set(c, exactPrice(c, scratch));
+    if (!exactOf.has(best) && bestKeys) exactOf.set(best, exactPrice(best, bestKeys));
+    return compareExact(c, best) < 0;
+  }
+
+  function leave(dropped: ReadonlySet<number>, best: number): void {
+    for (const c of dropped) inPlay[c] = 0;
+    if (best >= 0) inPlay[best] = 0;
+    const keep = remaining.filter((c) => inPlay[c]);
+    remaining.length = 0;
+    remaining.push(...keep);
+  }
+
+  function winnerPrice(best: number, bestKeys: KeySet): ExactPrice {
+    let price = exactOf.get(best);
+    if (!price) {
+      price = exactPrice(best, bestKeys);
+      exactOf.set(best, price);
+    }
+    return price;
+  }
+
+  /**
+   * The certificate's conditions for this round (see certifyWinner, certifyLoses), against the
+   * projects still in play after it. Must run before the payment step grows L.
+   */
+  function certifyRound(best: number, price: ExactPrice, bestKeys: KeySet, dropped: ReadonlySet<number>): void {
+    if (!track) return;
+    certifyWinner(price, bestKeys);
+    for (const c of remaining) if (c !== best && !dropped.has(c)) certifyLoses(c, best);
+  }
+
+  function fund(best: number, cost: bigint, price: ExactPrice, payments: MesPayment[] | undefined): void {
     totalCost += cost;
     selections.push(new Selection(best, selections.length + 1, cost, price, payments));
-    if (opts.stopAboveCost !== undefined && totalCost > opts.stopAboveCost) {
-      exceeded = true;
-      break;
+    if (opts.stopAboveCost !== undefined && totalCost > opts.stopAboveCost) exceeded = true;
+  }
+
+  /**
+   * Re-decides a recorded round at this run's endowment from the recorded keys. 'charged' or
+   * 'finished' when it comes out as recorded (and has been applied); 'diverged' otherwise, with
+   * nothing applied but still-valid brackets.
+   */
+  function replayRound(logged: LoggedRound): 'charged' | 'finished' | 'diverged' {
+    const evaluated = new Set<number>();
+    const dropped = new Set<number>();
+    let best = -1;
+    let bestKeys: KeySet | null = null;
+    for (const ev of logged.evaluations) {
+      const c = ev.project;
+      // Out of play already (its supporters had less money here than in the recorded run).
+      if (!inPlay[c]) continue;
+      loadKeys(ev);
+      evaluated.add(c);
+      if (!evaluate(c, [])) {
+        dropped.add(c);
+        continue;
+      }
+      if (best < 0 || isAhead(c, best, bestKeys)) {
+        best = c;
+        bestKeys = scratch;
+        scratch = spare;
+        spare = bestKeys;
+      }
     }
+    // Every project not looked at must lose for sure (or the round must be redone in full).
+    const below = e.lte(logged.endowment);
+    for (const c of remaining) {
+      if (evaluated.has(c)) continue;
+      if (best < 0) return 'diverged';
+      if (below) {
+        // The recorded run's bound holds here too (see LoggedRound.priceLowerBounds).
+        const recorded = rescale(logged.priceLowerBounds[c]!, logged.scale);
+        if (recorded > qLo[c]!) qLo[c] = recorded;
+      }
+      if (!surelyAhead(best, c)) return 'diverged';
+    }
+    if (best !== logged.winner) return 'diverged';
+    if (best < 0 || !bestKeys) {
+      leave(dropped, best);
+      return 'finished';
+    }
+    const price = winnerPrice(best, bestKeys);
+    // These conditions hold for this round at this endowment whether or not the recorded tree
+    // matches (a full redo of the round decides the same), so they can go first.
+    certifyRound(best, price, bestKeys, dropped);
+    if (!regrow(logged, bestKeys, price)) return 'diverged';
+    leave(dropped, best);
+    fund(best, costs[best] ?? 0n, price, undefined);
+    return 'charged';
+  }
+
+  /** A lower bound at scale `from` as a lower bound at this run's scale (never above it). */
+  function rescale(v: number, from: number): number {
+    if (v <= 0) return 0;
+    if (from === k) return v;
+    const r = from < k ? v * 2 ** (k - from) : Math.floor(v / 2 ** (from - k));
+    return r < SAFE_LIMIT ? r : 0;
+  }
+
+  function loadKeys(ev: LoggedEvaluation): void {
+    const n = ev.node.length;
+    scratch.node.set(ev.node);
+    scratch.weight.set(ev.weight);
+    scratch.points.set(ev.points);
+    for (let j = 0; j < n; j++) {
+      const node = ev.node[j]!;
+      const spent = zero[node] === 1;
+      scratch.approx[j] = spent ? 0 : hist.approx[node]!;
+      scratch.error[j] = spent ? 0 : hist.depth[node]! + 1;
+      scratch.poor[j] = 0;
+    }
+    scratch.n = n;
+  }
+
+  /**
+   * Pays for the winner along the recorded tree: each of its keys must again leave money (the
+   * recorded child, whose approximation is recomputed) or use it up (recorded as spent).
+   */
+  function regrow(logged: LoggedRound, keys: KeySet, p: ExactPrice): boolean {
+    exact.addStep(p.x, p.s, p.d);
+    const step = exact.priceL.length - 1;
+    const qL = exact.priceL[step] ?? 0n;
+    const next = log.rounds[round + 1];
+    const end = next ? next.histStart : hist.size;
+    const index = new Map(prep.utilities.map((u, i) => [u, i]));
+    const priceS = Float64Array.from(scan.utilities, (u) => scaledRound(BigInt(u) * qL, exact.L, k, SAFE_LIMIT));
+    for (let id = logged.histStart; id < end; id++) childOf[hist.parent[id]! * M + (index.get(hist.points[id]!) ?? 0)] = id + 1;
+    let same = true;
+    for (let j = 0; j < keys.n && same; j++) {
+      const node = keys.node[j]!;
+      const u = keys.points[j]!;
+      const recorded = childOf[node * M + (index.get(u) ?? 0)]! - 1;
+      if (zero[node]) {
+        // Nothing left here, nor below.
+        if (recorded >= 0) zero[recorded] = 1;
+        continue;
+      }
+      const a = hist.approx[node]!;
+      const err = hist.depth[node]! + 1;
+      const pr = priceS[index.get(u) ?? 0]!;
+      const usedUp = a - err >= pr + 1 ? false : a + err + 1 <= pr ? true : usedUpExactly(node, u, qL);
+      if (recorded < 0) {
+        // Used up in the recorded run: with less money (or a higher price) it must be here too.
+        if (!usedUp) same = false;
+      } else if (usedUp) zero[recorded] = 1;
+      else {
+        hist.approx[recorded] = a - pr;
+        zero[recorded] = 0;
+      }
+    }
+    for (let id = logged.histStart; id < end; id++) childOf[hist.parent[id]! * M + (index.get(hist.points[id]!) ?? 0)] = 0;
+    if (!same) exact.popStep();
+    return same;
+  }
+
+  function usedUpExactly(node: number, u: number, qL: bigint): boolean {
+    const b = exact.budgetL(hist, node, zero);
+    const priceL = BigInt(u) * qL;
+    // Exactly used up: at a slightly larger endowment a sliver would remain, which this run's
+    // affine model cannot represent. Rare; certify nothing.
+    if (b === priceL) bound(0n, 1n);
+    return b <= priceL;
   }
 
   /**
@@ -404,7 +653,7 @@ export function runMes(prep: MesPrepared, opts: MesRunOptions): MesRunResult {
       const node = ks.node[j]!;
       const u = BigInt(ks.points[j]!);
       // In L units: gap = x/d − B/u, closing rate = slope/u + s/d; their ratio is this fraction.
-      bound(p.x * u - exact.budgetL(hist, node) * p.d, exact.budgetSlopeL(hist, node) * p.d + p.s * u);
+      bound(p.x * u - exact.budgetL(hist, node, zero) * p.d, exact.budgetSlopeL(hist, node, zero) * p.d + p.s * u);
     }
   }
 
@@ -440,27 +689,28 @@ export function runMes(prep: MesPrepared, opts: MesRunOptions): MesRunResult {
     const qL = exact.priceL[step] ?? 0n;
     const priceS = Float64Array.from(scan.utilities, (u) => scaledRound(BigInt(u) * qL, exact.L, k, SAFE_LIMIT));
     const pairs = explain ? [] : null;
-    chargeSupporters(scan, supStart[w]!, supStart[w + 1]!, priceS, childOf, {
-      usedUpExactly: (node, u) => {
-        const b = exact.budgetL(hist, node);
-        const priceL = BigInt(u) * qL;
-        // Exactly used up: at a slightly larger endowment a sliver would remain, which this
-        // run's affine model cannot represent. Rare; certify nothing.
-        if (b === priceL) bound(0n, 1n);
-        return b <= priceL;
-      },
-      addChild: (node, u, approx) => {
+    const decide = {
+      usedUpExactly: (node: number, u: number) => usedUpExactly(node, u, qL),
+      addChild: (node: number, u: number, approx: number) => {
         const id = hist.add(node, step, u, approx);
         scan.approx = hist.approx;
         scan.depth = hist.depth;
+        if (zero.length < hist.parent.length) {
+          const z = new Uint8Array(hist.parent.length);
+          z.set(zero);
+          zero = z;
+        }
         return id;
       },
-    }, pairs);
+    };
+    chargeSupporters(scan, supStart[w]!, supStart[w + 1]!, priceS, childOf, decide, log.undoGroup, log.undoNode, pairs);
     if (hist.size * M > childOf.length) {
       let cap = childOf.length;
       while (cap < hist.size * M) cap *= 2;
       childOf = new Int32Array(cap);
       scan.slot = new Int32Array(cap);
+      buffers.childOf = childOf;
+      buffers.slot = scan.slot;
     }
     if (!pairs) return undefined;
     const paid = new Map<bigint, number>();
@@ -468,7 +718,7 @@ export function runMes(prep: MesPrepared, opts: MesRunOptions): MesRunResult {
       const g = pairs[i]!;
       const node = pairs[i + 1]!;
       const u = scan.utilities[pairs[i + 2]!]!;
-      const amount = pairs[i + 3] === 0 ? exact.budgetL(hist, node) : BigInt(u) * qL;
+      const amount = pairs[i + 3] === 0 ? exact.budgetL(hist, node, zero) : BigInt(u) * qL;
       paid.set(amount, (paid.get(amount) ?? 0) + groupWeight[g]!);
     }
     return [...paid.entries()]
@@ -478,10 +728,10 @@ export function runMes(prep: MesPrepared, opts: MesRunOptions): MesRunResult {
   }
 
   const base: MesRunResult = { endowment: e, selections, totalCost, exceeded };
-  if (explain) return { ...base, rounds };
+  if (explain) return { result: { ...base, rounds }, log };
   if (opts.track) {
     const st = stable as { num: bigint; den: bigint } | null;
-    return { ...base, stableFor: st === null ? null : Rational.of(st.num, st.den) };
+    return { result: { ...base, stableFor: st === null ? null : Rational.of(st.num, st.den) }, log };
   }
-  return base;
+  return { result: base, log };
 }

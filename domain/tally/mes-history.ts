@@ -108,17 +108,27 @@ export class ExactPrices {
     this.coef.push(0);
   }
 
-  /** Exact budget · L of a node. */
-  budgetL(h: Histories, node: number): bigint {
-    if (node === SPENT) return 0n;
+  /** Forgets the last payment step (a replayed round that turned out different). */
+  popStep(): void {
+    this.priceL.pop();
+    this.slopeL.pop();
+    this.coef.pop();
+  }
+
+  /**
+   * Exact budget · L of a node; `zero` marks nodes whose money is used up in this run although
+   * the recorded tree (replayed from a larger endowment) kept them.
+   */
+  budgetL(h: Histories, node: number, zero?: Uint8Array): bigint {
+    if (node === SPENT || zero?.[node]) return 0n;
     let v = this.endowmentL;
     for (let p = node; p > UNTOUCHED; p = h.parent[p] ?? UNTOUCHED) v -= BigInt(h.points[p] ?? 0) * (this.priceL[h.step[p] ?? 0] ?? 0n);
     return v;
   }
 
   /** Exact d(budget)/de · L of a node (1 for untouched voters, more once prices fall with e). */
-  budgetSlopeL(h: Histories, node: number): bigint {
-    if (node === SPENT) return 0n;
+  budgetSlopeL(h: Histories, node: number, zero?: Uint8Array): bigint {
+    if (node === SPENT || zero?.[node]) return 0n;
     let v = this.L;
     for (let p = node; p > UNTOUCHED; p = h.parent[p] ?? UNTOUCHED) v -= BigInt(h.points[p] ?? 0) * (this.slopeL[h.step[p] ?? 0] ?? 0n);
     return v;
@@ -128,14 +138,22 @@ export class ExactPrices {
    * Σ weight · budget · L (and the same for slopes) over many nodes at once: one pass over
    * their histories with small integer coefficients, then one bigint product per step.
    */
-  sum(h: Histories, nodes: ArrayLike<number>, weights: ArrayLike<number>, count: number, select?: Uint8Array, withSlope = false): { money: bigint; slope: bigint } {
+  sum(
+    h: Histories,
+    nodes: ArrayLike<number>,
+    weights: ArrayLike<number>,
+    count: number,
+    select?: Uint8Array,
+    withSlope = false,
+    zero?: Uint8Array,
+  ): { money: bigint; slope: bigint } {
     const coef = this.coef;
     coef.fill(0);
     let total = 0;
     for (let k = 0; k < count; k++) {
       if (select && !select[k]) continue;
       const node = nodes[k] ?? SPENT;
-      if (node === SPENT) continue;
+      if (node === SPENT || zero?.[node]) continue;
       const w = weights[k] ?? 0;
       total += w;
       for (let p = node; p > UNTOUCHED; p = h.parent[p] ?? UNTOUCHED) {

@@ -62,7 +62,7 @@ export interface ScanState {
 
 /** Fills `ks` with the keys of the supporters supGroup[from..to). */
 export function gatherKeys(s: ScanState, from: number, to: number, ks: KeySet): void {
-  const n = s.M === 1 ? gatherApproval(s, from, to, ks) : gatherPoints(s, from, to, ks);
+  const n = s.M === 1 && s.utilities[0] === 1 ? gatherApproval(s, from, to, ks) : gatherPoints(s, from, to, ks);
   const { slot, slotKey, approx, depth } = s;
   const { node: kNode, approx: kApprox, error: kError, poor: kPoor } = ks;
   for (let j = 0; j < n; j++) {
@@ -75,7 +75,7 @@ export function gatherKeys(s: ScanState, from: number, to: number, ks: KeySet): 
   ks.n = n;
 }
 
-/** Approval ballots: the key is the node itself and every supporter has 1 point. */
+/** Every supporter has exactly 1 point (approval ballots): the key is the node itself. */
 function gatherApproval(s: ScanState, from: number, to: number, ks: KeySet): number {
   const { groupNode, supGroup, supWeight, slot, slotKey } = s;
   const { node: kNode, weight: kWeight, points: kPoints } = ks;
@@ -142,7 +142,7 @@ export interface ChargeDecision {
  * Moves every supporter group of the funded project to the node left after paying. Each
  * distinct (node, points) is decided once: from the approximations when their error bounds
  * settle it, else exactly. `priceS[ui]`: the price for utility index ui, rounded (error ≤ 1/2).
- * Returns the touched keys' parent nodes and children in `pairs` (for payment reports).
+ * Every move is appended to the undo log; with `pairs`, (group, node, ui, next) for reports.
  */
 export function chargeSupporters(
   s: ScanState,
@@ -151,6 +151,8 @@ export function chargeSupporters(
   priceS: Float64Array,
   child: Int32Array,
   decide: ChargeDecision,
+  undoGroup: number[],
+  undoNode: number[],
   pairs: number[] | null,
 ): void {
   const { groupNode, supGroup, supUtil, utilities, M } = s;
@@ -177,6 +179,8 @@ export function chargeSupporters(
       touched.push(key);
     }
     if (pairs) pairs.push(g, node, ui, next);
+    undoGroup.push(g);
+    undoNode.push(node);
     groupNode[g] = next;
   }
   for (const key of touched) child[key] = 0;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexElection, type Election } from '../../../domain/tally/election';
 import { runMesAdd1 } from '../../../domain/tally/mes-add1';
-import { runMes } from '../../../domain/tally/mes-engine';
+import { MesRunner, runMes } from '../../../domain/tally/mes-engine';
 import { prepareMes } from '../../../domain/tally/mes-prepare';
 import { Rational } from '../../../domain/tally/rational';
 import { tieRanks } from '../../../domain/tally/tie-breaking';
@@ -56,5 +56,27 @@ describe('equal shares engine = naive reference', () => {
 
   it('a larger election with repeated ballots (grouped) and many rounds', () => {
     for (const seed of [901, 902]) check(seed, { projects: 25, voters: 300, costStep: 13, maxCostSteps: 40 }, 0n);
+  });
+});
+
+describe('runs replaying a previous run (MesRunner) = runs from scratch', () => {
+  const same = (seed: number, endowments: (e0: Rational) => Rational[]): void => {
+    const e = randomElection(seed, { projects: 3 + (seed % 9), voters: 2 + (seed % 25), points: seed % 3 === 0, costStep: seed % 2 ? 10 : 7, maxCostSteps: 5 + (seed % 30) });
+    const prep = prepareMes(indexElection(e));
+    const runner = new MesRunner(prep);
+    const e0 = Rational.of(e.budget, BigInt(Math.max(e.ballots.length, 1)));
+    const stop = seed % 4 === 0 ? { stopAboveCost: e.budget } : {};
+    for (const endowment of endowments(e0)) {
+      const show = (r: ReturnType<typeof runMes>): string => `${r.selections.map((s) => `${s.project}@${s.pricePerPoint.toString()}`).join(' ')} ${r.exceeded}`;
+      expect(show(runner.run({ endowment, ...stop })), `seed ${seed}, e ${endowment.toString()}`).toBe(show(runMes(prep, { endowment, ...stop })));
+    }
+  };
+
+  it('replaying downwards (recorded tree is a superset; some of its nodes hold nothing)', () => {
+    for (let seed = 1; seed <= 150; seed++) same(seed, (e0) => [12, 11, 9, 8, 5, 4, 3, 1, 0].map((j) => e0.add(BigInt(j))));
+  });
+
+  it('replaying upwards (stops at the first node that keeps money it had spent)', () => {
+    for (let seed = 1; seed <= 100; seed++) same(seed, (e0) => [0, 1, 2, 4, 7, 11].map((j) => e0.add(BigInt(j))));
   });
 });

@@ -143,6 +143,11 @@ describe('Method of Equal Shares, by hand', () => {
     expect(tally(e, 'greedy').selected).toEqual(['C', 'A', 'B']);
   });
 
+  it('prices per point even when every ballot gives the same number of points', () => {
+    const e: Election = { projects: [{ id: 'A', cost: 90n }], ballots: [{ projects: ['A'], points: [2] }], utility: 'points', budget: 100n, currencyUnit: 1n };
+    expect(mesOf(e).selections.map((s) => s.pricePerPoint.toString())).toEqual(['45']);
+  });
+
   it('funds free supported projects first and never funds unsupported ones', () => {
     const e: Election = {
       projects: [
