@@ -7,6 +7,16 @@ import { secureHeaders } from 'hono/secure-headers';
 import { assistedCaseRoutes, caseActionRoutes, caseEventRoutes, caseRoutes } from './cases';
 import { dailyPublicStats, dashboardRoutes, escalationRoutes, publicFigureRoutes } from './dashboard';
 import { open311Routes } from './open311';
+import {
+  petitionActionRoutes,
+  petitionEndorsementRoutes,
+  petitionEventRoutes,
+  petitionIntegrityRoutes,
+  petitionListRoutes,
+  petitionOpenDataRoutes,
+  petitionPageRoutes,
+  petitionSettingsRoutes,
+} from './petitions';
 import admin from './platform/admin-routes';
 import auth from './platform/auth/routes';
 import { authenticate } from './platform/auth/middleware';
@@ -51,10 +61,19 @@ api.route('/assisted-cases', assistedCaseRoutes);
 api.route('/dashboard', dashboardRoutes);
 api.route('/escalations', escalationRoutes);
 api.route('/public', publicFigureRoutes);
+// Static petition paths first, so that none is read as a petition number.
+api.route('/petitions', petitionListRoutes);
+api.route('/petitions', petitionSettingsRoutes);
+api.route('/petitions', petitionOpenDataRoutes);
+api.route('/petitions', petitionPageRoutes);
+api.route('/petitions', petitionEndorsementRoutes);
+api.route('/petitions', petitionActionRoutes);
+api.route('/petitions', petitionIntegrityRoutes);
 mountDocs(api);
 
 app.route('/api/v1', api);
 app.route('/internal/v1', caseEventRoutes);
+app.route('/internal/v1', petitionEventRoutes);
 app.route('/dev', devMailbox);
 // Open311 clients post cross-origin forms with API keys: outside the cookie/CSRF-protected /api.
 app.route('/open311/v2', open311Routes);
