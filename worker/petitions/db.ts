@@ -521,11 +521,15 @@ export interface InvalidationCriteria {
 function criteriaSql(petitionId: string, c: InvalidationCriteria): { sql: string; binds: unknown[] } {
   const where = [`e.petition_id = ?`, `e.state IN ('valid', 'pending')`];
   const binds: unknown[] = [petitionId];
-  if (c.from) (where.push('e.endorsed_at >= ?'), binds.push(c.from));
-  if (c.until) (where.push('e.endorsed_at < ?'), binds.push(c.until));
-  if (c.network) (where.push('e.network = ?'), binds.push(c.network));
-  if (c.flaggedOnly) where.push('e.flagged = 1');
-  if (c.accountsCreatedAfter) (where.push('e.user_id IN (SELECT id FROM users WHERE created_at > ?)'), binds.push(c.accountsCreatedAfter));
+  const add = (sql: string, value?: unknown) => {
+    where.push(sql);
+    if (value !== undefined) binds.push(value);
+  };
+  if (c.from) add('e.endorsed_at >= ?', c.from);
+  if (c.until) add('e.endorsed_at < ?', c.until);
+  if (c.network) add('e.network = ?', c.network);
+  if (c.flaggedOnly) add('e.flagged = 1');
+  if (c.accountsCreatedAfter) add('e.user_id IN (SELECT id FROM users WHERE created_at > ?)', c.accountsCreatedAfter);
   return { sql: where.join(' AND '), binds };
 }
 
