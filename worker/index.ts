@@ -9,6 +9,7 @@ import { dailyPublicStats, dashboardRoutes, escalationRoutes, publicFigureRoutes
 import { open311Routes } from './open311';
 import {
   petitionActionRoutes,
+  petitionBenchRoutes,
   petitionEndorsementRoutes,
   petitionEventRoutes,
   petitionIntegrityRoutes,
@@ -19,6 +20,7 @@ import {
 } from './petitions';
 import admin from './platform/admin-routes';
 import auth from './platform/auth/routes';
+import emailVerification from './platform/auth/email-verification';
 import { authenticate } from './platform/auth/middleware';
 import { mountDocs } from './platform/docs';
 import type { AppEnv, Bindings } from './platform/env';
@@ -50,6 +52,7 @@ api.use('*', csrf());
 api.use('*', authenticate());
 // Platform
 api.route('/auth', auth);
+api.route('/auth', emailVerification);
 api.route('/health', health);
 api.route('/notifications', notifications);
 api.route('/admin', admin);
@@ -75,6 +78,7 @@ app.route('/api/v1', api);
 app.route('/internal/v1', caseEventRoutes);
 app.route('/internal/v1', petitionEventRoutes);
 app.route('/dev', devMailbox);
+app.route('/dev', petitionBenchRoutes);
 // Open311 clients post cross-origin forms with API keys: outside the cookie/CSRF-protected /api.
 app.route('/open311/v2', open311Routes);
 

@@ -460,8 +460,11 @@ export interface EndorseInput {
  * a second one by the same person is a no-op), then the exact count and the petition's state.
  * A burst from one network enters as `pending`, flagged for staff, and is not counted.
  */
-export async function endorse(db: D1Database, e: EndorseInput): Promise<{ inserted: boolean; valid: number; threshold: number | null; reachedBefore: boolean }> {
-  const [ins, count, pet] = await db.batch<{ n: number } | { threshold: number; threshold_reached_at: string | null }>([
+export async function endorse(
+  db: D1Database,
+  e: EndorseInput,
+): Promise<{ inserted: 'pending' | 'valid' | null; valid: number; threshold: number | null; reachedBefore: boolean }> {
+  const [ins, count, pet] = await db.batch<{ n: number } | { state: 'pending' | 'valid' } | { threshold: number; threshold_reached_at: string | null }>([
     db
       .prepare(
         `INSERT INTO petition_endorsements (petition_id, user_id, state, follow, network, flagged, endorsed_at)
@@ -469,7 +472,7 @@ export async function endorse(db: D1Database, e: EndorseInput): Promise<{ insert
          FROM petitions p,
            (SELECT COUNT(*) AS n FROM petition_endorsements WHERE petition_id = ? AND network = ? AND endorsed_at > ?) b
          WHERE p.id = ? AND p.state = 'open' AND p.endorse_level IN (?, ?, ?)
-         ON CONFLICT (petition_id, user_id) DO NOTHING`,
+         ON CONFLICT (petition_id, user_id) DO NOTHING RETURNING state`,
       )
       .bind(e.userId, e.burstMax, e.follow ? 1 : 0, e.network, e.burstMax, e.at, e.petitionId, e.network, e.burstSince, e.petitionId, ...levelsMet(e.level)),
     db.prepare(`SELECT COUNT(*) AS n FROM petition_endorsements WHERE petition_id = ? AND state = 'valid'`).bind(e.petitionId),
@@ -477,7 +480,7 @@ export async function endorse(db: D1Database, e: EndorseInput): Promise<{ insert
   ]);
   const p = pet?.results?.[0] as { threshold: number; threshold_reached_at: string | null } | undefined;
   return {
-    inserted: (ins?.meta.changes ?? 0) === 1,
+    inserted: (ins?.results?.[0] as { state: 'pending' | 'valid' } | undefined)?.state ?? null,
     valid: (count?.results?.[0] as { n: number } | undefined)?.n ?? 0,
     threshold: p?.threshold ?? null,
     reachedBefore: p?.threshold_reached_at != null,

@@ -40,7 +40,7 @@ async function rateLimit(c: AppContext, network: string): Promise<void> {
     c.env.ENDORSE_ACCOUNT_LIMITER.limit({ key: user.id }),
     c.env.ENDORSE_NETWORK_LIMITER.limit({ key: network }),
   ]);
-  if (!account.success) fail(429, 'rate-limited', 'Too many endorsements from this account; wait a minute and try again.', {}, );
+  if (!account.success) fail(429, 'rate-limited', 'Too many endorsements from this account; wait a minute and try again.');
   if (!net.success) fail(429, 'rate-limited', 'Too many endorsements from this network; wait a minute and try again.');
 }
 
@@ -102,8 +102,7 @@ endorsements.openapi(
       fail(409, 'petition-not-open', 'This petition is not open for endorsement.');
     }
     signalIfReached(c, id, r.valid, r.threshold, r.reachedBefore);
-    const mine = await findEndorsement(c.env.DB, id, user.id);
-    return c.json({ state: mine?.state ?? null, endorsements: r.valid, threshold: r.threshold ?? 0 }, 201);
+    return c.json({ state: r.inserted, endorsements: r.valid, threshold: r.threshold ?? 0 }, 201);
   },
 );
 

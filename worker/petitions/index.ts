@@ -20,3 +20,4 @@ export { default as petitionIntegrityRoutes } from './integrity-routes';
 export { default as petitionOpenDataRoutes } from './open-data-routes';
 export { default as petitionSettingsRoutes } from './settings-routes';
 export { petitionLists as petitionListRoutes, petitionPages as petitionPageRoutes } from './routes';
+export { default as petitionBenchRoutes } from './bench-routes';

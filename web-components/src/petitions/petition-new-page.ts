@@ -98,7 +98,7 @@ export class PetitionNewPage extends LocalizedElement {
         ${field('title', false)} ${field('summary', true)}
         ${this.similar.length
           ? html`<section aria-labelledby="similar-heading" aria-live="polite" data-testid="similar">
-              <h2 id="similar-heading">${t("similarTitle")}</h2>
+              <h2 id="similar-heading">${t('similarTitle')}</h2>
               <p class="hint">${t('similarLead')}</p>
               ${this.similar.map((p) => html`<petition-card .petition=${p}></petition-card>`)}
             </section>`
