@@ -215,8 +215,12 @@ export function submitStatements(
          WHERE id = ? AND proposer_id = ? AND state = 'draft'`,
       )
       .bind(s.at, s.threshold, s.endorseLevel, s.at, s.id, s.proposerId),
+    // Keyed by (petition, 0): a losing double submit adds nothing.
     db
-      .prepare(`INSERT INTO petition_events (petition_id, seq, type, actor_id, body, occurred_at) VALUES (?, 0, 'submitted', ?, '{}', ?)`)
+      .prepare(
+        `INSERT INTO petition_events (petition_id, seq, type, actor_id, body, occurred_at) VALUES (?, 0, 'submitted', ?, '{}', ?)
+         ON CONFLICT (petition_id, seq) DO NOTHING`,
+      )
       .bind(s.id, s.proposerId, s.at),
   ];
 }
@@ -464,7 +468,7 @@ export async function endorse(
   db: D1Database,
   e: EndorseInput,
 ): Promise<{ inserted: 'pending' | 'valid' | null; valid: number; threshold: number | null; reachedBefore: boolean }> {
-  const [ins, count, pet] = await db.batch<{ n: number } | { state: 'pending' | 'valid' } | { threshold: number; threshold_reached_at: string | null }>([
+  const [ins, after] = await db.batch<{ state: 'pending' | 'valid' } | { n: number; threshold: number; threshold_reached_at: string | null }>([
     db
       .prepare(
         `INSERT INTO petition_endorsements (petition_id, user_id, state, follow, network, flagged, endorsed_at)
@@ -475,13 +479,18 @@ export async function endorse(
          ON CONFLICT (petition_id, user_id) DO NOTHING RETURNING state`,
       )
       .bind(e.userId, e.burstMax, e.follow ? 1 : 0, e.network, e.burstMax, e.at, e.petitionId, e.network, e.burstSince, e.petitionId, ...levelsMet(e.level)),
-    db.prepare(`SELECT COUNT(*) AS n FROM petition_endorsements WHERE petition_id = ? AND state = 'valid'`).bind(e.petitionId),
-    db.prepare('SELECT threshold, threshold_reached_at FROM petitions WHERE id = ?').bind(e.petitionId),
+    // The exact count after this endorsement, in the same transaction.
+    db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM petition_endorsements WHERE petition_id = p.id AND state = 'valid') AS n, p.threshold, p.threshold_reached_at
+         FROM petitions p WHERE p.id = ?`,
+      )
+      .bind(e.petitionId),
   ]);
-  const p = pet?.results?.[0] as { threshold: number; threshold_reached_at: string | null } | undefined;
+  const p = after?.results?.[0] as { n: number; threshold: number; threshold_reached_at: string | null } | undefined;
   return {
     inserted: (ins?.results?.[0] as { state: 'pending' | 'valid' } | undefined)?.state ?? null,
-    valid: (count?.results?.[0] as { n: number } | undefined)?.n ?? 0,
+    valid: p?.n ?? 0,
     threshold: p?.threshold ?? null,
     reachedBefore: p?.threshold_reached_at != null,
   };

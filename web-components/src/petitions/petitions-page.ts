@@ -98,7 +98,7 @@ export class PetitionsPage extends LocalizedElement {
         : html`<p role="status">${t('resultsCount', { n: this.total })}</p>
             ${this.items.length === 0 ? html`<p>${t('noPetitions')}</p>` : nothing}
             <div data-testid="petition-list">${this.items.map((p) => html`<petition-card .petition=${p}></petition-card>`)}</div>`}
-      <p><a href="/api/v1/petitions/export.csv">${t('openData')} (CSV)</a> · <a href="/api/v1/petitions/export.json">JSON</a></p>`;
+      <p><a href="/api/v1/petitions/export.csv" router-ignore>${t('openData')} (CSV)</a> · <a href="/api/v1/petitions/export.json" router-ignore>JSON</a></p>`;
   }
 }
 
