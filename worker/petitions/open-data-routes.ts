@@ -47,7 +47,7 @@ function exportItem(p: PetitionRecord): z.infer<typeof ExportItemSchema> {
     publishedAt: p.publishedAt,
     windowEndsAt: p.windowEndsAt,
     threshold: p.threshold,
-    endorsements: p.finalCount ?? p.endorsements,
+    endorsements: p.endorsements,
     passedAt: p.passedAt,
     agencyId: p.agencyId,
     responseDueAt: p.responseDueAt,

@@ -31,8 +31,8 @@ export function toSummary(p: PetitionRecord): PetitionSummary {
     publishedAt: p.publishedAt,
     windowEndsAt: p.windowEndsAt,
     threshold: p.threshold,
-    // Once the window has ended the recorded final count is the outcome's count.
-    endorsements: p.finalCount ?? p.endorsements,
+    // Always the live exact count of valid endorsers (the count that decided is `finalCount`).
+    endorsements: p.endorsements,
     responseDueAt: p.responseDueAt,
     responseOverdue: p.responseOverdue,
     extended: p.extended,
