@@ -78,7 +78,7 @@ describe('petition round trip in the browser', () => {
       .poll(async () => {
         await manager.reload();
         return manager.getByTestId('petition-page').getAttribute('data-state');
-      }, { timeout: 30_000, intervals: [1000] })
+      }, { timeout: 30_000, interval: 1000 })
       .toBe('passed');
     await manager.getByTestId('assign-agency-agencyId').selectOption('TPE-DOT');
     await manager.getByTestId('assign-agency-submit').click();

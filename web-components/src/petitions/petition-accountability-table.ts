@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api } from '../platform/api-client';
 import { formatPercent, locale } from '../platform/i18n';
@@ -16,7 +16,7 @@ import type { PetitionAccountability } from './types';
  */
 @customElement('petition-accountability-table')
 export class PetitionAccountabilityTable extends LocalizedElement {
-  static override styles = sharedStyles;
+  static override styles = [sharedStyles, css`.scroll { overflow-x: auto; max-width: 100%; } th, td { white-space: nowrap; }`];
   @property({ type: Number }) headingLevel = 2;
   @state() private data: PetitionAccountability | null = null;
   @state() private error = '';
@@ -38,6 +38,7 @@ export class PetitionAccountabilityTable extends LocalizedElement {
       ${!d
         ? this.error ? nothing : html`<p role="status">${t('loading')}</p><progress aria-label=${t('loading')}></progress>`
         : html`<p>${t('awaitingReview')}：<strong>${d.awaitingReview}</strong>（${t('reviewOverdue')} ${d.reviewOverdue}） · <a href="/petitions/overdue">${t('overdueTitle')}</a></p>
+            <div class="scroll" role="region" tabindex="0" aria-label=${t('accountabilityTitle')}>
             <table>
               <thead><tr><th scope="col">${t('agency')}</th><th scope="col">${t('awaitingResponse')}</th><th scope="col">${t('overdue')}</th><th scope="col">${t('responded')}</th><th scope="col">${t('onTimeRate')}</th></tr></thead>
               <tbody>
@@ -46,7 +47,8 @@ export class PetitionAccountabilityTable extends LocalizedElement {
                     <td>${a.onTimeRate === null ? '—' : formatPercent(a.onTimeRate)}</td></tr>`,
                 )}
               </tbody>
-            </table>`}
+            </table>
+            </div>`}
     </section>`;
   }
 }
