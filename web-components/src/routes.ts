@@ -40,6 +40,14 @@ export function startRouter(outlet: HTMLElement): Router {
     // The API decides the scope, and refuses officers outside an oversight unit (the page says so).
     { path: '/dashboard', component: 'dashboard-page', action: page(() => import('./dashboard/dashboard-page'), [...staff, 'manager', 'admin']) },
     { path: '/escalations', component: 'escalations-page', action: page(() => import('./dashboard/escalations-page'), [...staff, 'manager', 'admin']) },
+    { path: '/verify-email', component: 'verify-email-page', action: page(() => import('./platform/verify-email-page')) },
+    { path: '/petitions', component: 'petitions-page', action: page(() => import('./petitions/petitions-page')) },
+    { path: '/petitions/overdue', component: 'petitions-page', action: page(() => import('./petitions/petitions-page')) },
+    { path: '/petitions/new', component: 'petition-new-page', action: page(() => import('./petitions/petition-new-page'), ['citizen']) },
+    { path: '/petitions/review', component: 'petition-queue-page', action: page(() => import('./petitions/petition-queue-page'), ['manager', 'admin']) },
+    { path: '/petitions/responses', component: 'petition-queue-page', action: page(() => import('./petitions/petition-queue-page'), [...staff, 'manager', 'admin']) },
+    { path: '/petitions/accountability', component: 'petition-accountability-page', action: page(() => import('./petitions/petition-accountability-page')) },
+    { path: '/petitions/:id', component: 'petition-page', action: page(() => import('./petitions/petition-page')) },
     { path: '/accountability', component: 'accountability-page', action: page(() => import('./dashboard/accountability-page')) },
     { path: '(.*)', component: 'not-found-page', action: page(() => import('./platform/not-found-page')) },
   ]);

@@ -4,6 +4,7 @@
  * components can import the same schemas for client-side checks.
  */
 import { z } from 'zod';
+import { identityLevels } from '../../domain/petitions/identity';
 
 export const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
 
@@ -13,6 +14,10 @@ export const CaseKindSchema = z.enum(['grievance', 'application']);
 export const RoleSchema = z.enum(['citizen', 'officer', 'supervisor', 'manager', 'admin']);
 
 export const PlainDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ example: '2026-11-26' });
+
+export const IdentityLevelSchema = z
+  .enum(identityLevels)
+  .meta({ description: 'What the account has proved: nothing, its e-mail address, or the identity of a person.' });
 
 export const UserSchema = z
   .object({
@@ -24,6 +29,7 @@ export const UserSchema = z
     locale: LocaleSchema,
     helper: z.boolean().meta({ description: 'A registered community helper (資訊代理人).' }),
     oversees: z.boolean().meta({ description: 'Staff of an oversight (研考) unit that oversees other agencies.' }),
+    identityLevel: IdentityLevelSchema.optional(),
   })
   .meta({ id: 'User' });
 

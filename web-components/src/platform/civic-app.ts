@@ -163,6 +163,9 @@ export class CivicApp extends LocalizedElement {
                 ? html`<li><a href="/dashboard">${t('navDashboard')}</a></li>`
                 : ''}
               ${isStaff(u) || u?.role === 'manager' || u?.role === 'admin' ? html`<li><a href="/escalations">${t('navEscalations')}</a></li>` : ''}
+              <li><a href="/petitions">${t('navPetitions')}</a></li>
+              ${u?.role === 'manager' || u?.role === 'admin' ? html`<li><a href="/petitions/review">${t('navPetitionReview')}</a></li>` : ''}
+              ${isStaff(u) ? html`<li><a href="/petitions/responses">${t('navPetitionResponses')}</a></li>` : ''}
               <li><a href="/accountability">${t('navAccountability')}</a></li>
               ${u
                 ? html`<li>
