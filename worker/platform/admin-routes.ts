@@ -7,7 +7,7 @@ import { createRouter } from './validation';
 import { requireRole } from './auth/middleware';
 import { ClosureSchema } from './schemas';
 import { deliverEmails } from './notifications/email';
-import { drainOutbox } from './outbox/drain';
+import { sweepOutbox } from './outbox/queue';
 
 /** Platform administration: office closures (typhoon days) and operational levers. */
 const admin = createRouter();
@@ -60,8 +60,8 @@ admin.openapi(
     },
   }),
   async (c) => {
-    const [workflows, emails] = await Promise.all([drainOutbox(c.env), deliverEmails(c.env)]);
-    return c.json({ workflows, emails }, 200);
+    const [sweep, emails] = await Promise.all([sweepOutbox(c.env), deliverEmails(c.env)]);
+    return c.json({ workflows: { done: sweep.done, failed: sweep.failed }, emails }, 200);
   },
 );
 

@@ -48,6 +48,8 @@ export interface TemporalHttp {
     input: unknown[];
     requestId: string;
   }): Promise<{ started: boolean }>;
+  /** `requestId` makes a resent signal a no-op on the server. */
+  signalWorkflow(args: { workflowId: string; signal: string; input: unknown[]; requestId: string }): Promise<void>;
   executeUpdate<T>(args: { workflowId: string; name: string; updateId: string; input: unknown[] }): Promise<T>;
   ping(): Promise<void>;
 }
@@ -100,6 +102,13 @@ export function temporalHttp(env: Bindings, timeoutMs = 10_000): TemporalHttp {
         if (e instanceof TemporalRejectedError && e.code === GRPC_ALREADY_EXISTS) return { started: false };
         throw e;
       }
+    },
+
+    async signalWorkflow({ workflowId, signal, input, requestId }) {
+      await call('POST', `/workflows/${encodeURIComponent(workflowId)}/signal/${encodeURIComponent(signal)}`, {
+        input: encodePayloads(input),
+        requestId,
+      });
     },
 
     async executeUpdate<T>({ workflowId, name, updateId, input }: { workflowId: string; name: string; updateId: string; input: unknown[] }) {
