@@ -92,6 +92,14 @@ const stack = await startStack({
   log,
 });
 
+// Ctrl-C or a kill stops the whole stack, not only this process.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    log(`${signal}: stopping the stack ...`);
+    void stack.stop().finally(() => process.exit(130));
+  });
+}
+
 /** The local D1 file, read-only beside workerd (WAL mode lets both work). */
 function openD1() {
   const dir = path.join(dataDir, 'wrangler', 'v3', 'd1', 'miniflare-D1DatabaseObject');

@@ -46,6 +46,10 @@ export async function startStack(o) {
     '--http-port', String(ports.temporalHttp),
     '--ui-port', String(ports.temporalUi),
     '--db-filename', temporalDb,
+    // Write-ahead log, fsync at checkpoints: survives a killed server (the outage tests restart
+    // it on the same file) and halves the time of a workflow start under load (issue 11).
+    '--sqlite-pragma', 'journal_mode=wal',
+    '--sqlite-pragma', 'synchronous=normal',
     '--log-level', 'warn',
   ];
   let temporal;

@@ -49,9 +49,7 @@ export async function consumeOutboxBatch(batch: MessageBatch, env: Bindings, opt
     if (parsed.success) refs.push(parsed.data);
     else message.ack();
   }
-  const t0 = Date.now();
   const result = await drainRefs(env, refs, { releaseAfterMs: QUEUE_RETRY_SECONDS * 1000, ...opts });
-  console.log(`DEBUG consumer batch=${batch.messages.length} ${JSON.stringify(result)} ${Date.now() - t0}ms`);
   if (result.unavailable) batch.retryAll({ delaySeconds: QUEUE_RETRY_SECONDS });
   else batch.ackAll();
   return result;
