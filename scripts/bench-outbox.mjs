@@ -19,6 +19,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { ROOT } from './lib/paths.mjs';
@@ -183,12 +184,70 @@ async function waitStarted(db, ids, t0, timeoutMs) {
   };
 }
 
+/** Temporal's own view of the worker: how many tasks wait on the task queue, and for how long. */
+async function taskQueueStats() {
+  const out = {};
+  for (const type of ['WORKFLOW', 'ACTIVITY']) {
+    try {
+      const res = await fetch(
+        `${stack.temporalHttpUrl}/api/v1/namespaces/default/task-queues/cases?taskQueueType=TASK_QUEUE_TYPE_${type}&reportStats=true`,
+        { signal: AbortSignal.timeout(2_000) },
+      );
+      const stats = (await res.json()).stats ?? {};
+      out[type] = { backlog: Number(stats.approximateBacklogCount ?? 0), ageS: parseFloat(stats.approximateBacklogAge ?? '0') || 0 };
+    } catch {
+      out[type] = { backlog: 0, ageS: 0 };
+    }
+  }
+  return out;
+}
+
 const results = {};
 const db = openD1();
+const loads = [];
+const loadTimer = setInterval(() => loads.push(os.loadavg()[0]), 5_000);
 try {
   const cookie = await signIn();
 
   if (parts.includes('burst') || parts.includes('lateness')) {
+    // Watches D1 from the first filing on, so an event is timed when it first becomes visible
+    // (the deadlines of the first filings may pass while the burst is still being filed).
+    const seen = new Map(); // case id -> { eventLateMs, visibleLateMs }
+    const counts = []; // [wall ms, timeline events from workflows in D1]
+    const queues = { wfBacklog: 0, wfAgeS: 0, actBacklog: 0, actAgeS: 0 };
+    let lastRowid = 0;
+    let projected = 0;
+    let watching = true;
+    const watch = (async () => {
+      let nextStats = 0;
+      while (watching) {
+        const now = Date.now();
+        const rows = query(
+          db,
+          `SELECT rowid, case_id, type, occurred_at, json_extract(body, '$.resolutionDueAt') AS due FROM case_events
+           WHERE rowid > ? AND seq > 0 ORDER BY rowid`,
+          lastRowid,
+        );
+        for (const r of rows) {
+          lastRowid = Math.max(lastRowid, Number(r.rowid));
+          projected++;
+          if (r.type !== 'sla_breached' || seen.has(r.case_id)) continue;
+          const due = Date.parse(r.due);
+          seen.set(r.case_id, { eventLateMs: Date.parse(r.occurred_at) - due, visibleLateMs: now - due });
+        }
+        counts.push([now, projected]);
+        if (now >= nextStats) {
+          nextStats = now + 1_000;
+          const st = await taskQueueStats();
+          queues.wfBacklog = Math.max(queues.wfBacklog, st.WORKFLOW.backlog);
+          queues.wfAgeS = Math.max(queues.wfAgeS, st.WORKFLOW.ageS);
+          queues.actBacklog = Math.max(queues.actBacklog, st.ACTIVITY.backlog);
+          queues.actAgeS = Math.max(queues.actAgeS, st.ACTIVITY.ageS);
+        }
+        await sleep(100);
+      }
+    })();
+
     log(`burst: ${BURST} filings by ${CLIENTS} clients (service type with a ${PERIOD_S}-second period) ...`);
     const burst = await fileBurst(cookie, BURST, 'BENCH-FAST');
     log(`filed in ${burst.seconds.toFixed(1)} s; waiting for every workflow ...`);
@@ -198,26 +257,13 @@ try {
 
     if (parts.includes('lateness')) {
       log(`lateness: waiting for ${BURST} breach events (deadlines ${PERIOD_S} s after filing) ...`);
-      const inList = `(${burst.ids.map(() => '?').join(',')})`;
-      const seen = new Map(); // case id -> { eventLateMs, visibleLateMs }
-      const counts = []; // [wall ms, timeline events in D1]
-      const lastDue = Date.now() + PERIOD_S * 1000 + 5_000;
-      while (seen.size < BURST && Date.now() < lastDue + 180_000) {
-        const now = Date.now();
-        const rows = query(
-          db,
-          `SELECT case_id, occurred_at, json_extract(body, '$.resolutionDueAt') AS due FROM case_events
-           WHERE type = 'sla_breached' AND case_id IN ${inList}`,
-          ...burst.ids,
-        );
-        for (const r of rows) {
-          if (seen.has(r.case_id)) continue;
-          const due = Date.parse(r.due);
-          seen.set(r.case_id, { eventLateMs: Date.parse(r.occurred_at) - due, visibleLateMs: now - due });
-        }
-        counts.push([now, query(db, `SELECT COUNT(*) AS n FROM case_events WHERE seq > 0 AND case_id IN ${inList}`, ...burst.ids)[0].n]);
-        await sleep(100);
-      }
+      const lastDue = burst.startedAt + burst.seconds * 1000 + PERIOD_S * 1000;
+      while (seen.size < BURST && performance.now() < lastDue + 180_000) await sleep(200);
+    }
+    watching = false;
+    await watch;
+
+    if (parts.includes('lateness')) {
       // Projection throughput: the most timeline events that reached D1 within any 5-second window.
       let peak = 0;
       for (let i = 0, j = 0; i < counts.length; i++) {
@@ -231,6 +277,7 @@ try {
         visible: dist(vals.map((v) => v.visibleLateMs / 1000)),
         projectionPeakPerS: peak,
         projectedEvents: counts.at(-1)?.[1] ?? 0,
+        taskQueues: queues,
       };
       log(`lateness: ${JSON.stringify(results.lateness)}`);
     }
@@ -259,6 +306,7 @@ try {
     log(`recovery: ${JSON.stringify(results.recovery)}`);
   }
 } finally {
+  clearInterval(loadTimer);
   db.close();
   await stack.stop();
   proxy.close();
@@ -284,15 +332,22 @@ if (results.recovery) {
     `| recovery: ${r.filings} filings during an outage | every workflow running ${f(r.startedS)} s after Temporal is back (first projections in D1 after ${f(r.projectedS)} s) | cron sweep every 60 s only (queue retries exhausted) | ${f(r.callsPerCase, 2)} start calls per case after recovery; ${f(r.callsDuringOutagePerCase, 2)} refused during the outage |`,
   );
 }
+if (results.lateness) {
+  const t = results.lateness.taskQueues;
+  lines.push(
+    `| worker, during the deadlines | workflow task queue: at most ${t.wfBacklog} waiting, oldest ${f(t.wfAgeS)} s | activity task queue: at most ${t.actBacklog} waiting, oldest ${f(t.actAgeS)} s | (Temporal's DescribeTaskQueue, sampled every second) |`,
+  );
+}
+const meanLoad = loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : os.loadavg()[0];
 const table = ['| scenario | | | |', '| --- | --- | --- | --- |', ...lines].join('\n');
-console.log(`\n${table}\n`);
+console.log(`\n${table}\n\nmean load average ${meanLoad.toFixed(1)}\n`);
 console.log(JSON.stringify(results, null, 2));
 
 if (parts.length === 3) {
   const file = path.join(ROOT, 'BENCHMARKS.md');
   const begin = '<!-- bench-outbox:begin -->';
   const end = '<!-- bench-outbox:end -->';
-  const body = `${begin}\nMeasured ${new Date().toISOString().slice(0, 10)} with \`./civic bench outbox\` on this repository's machine kind (2 cores, shared), the whole local stack (Temporal dev server with SQLite, \`wrangler dev\` with the local queue and D1, one Temporal worker process), clients on the same machine:\n\n${table}\n${end}`;
+  const body = `${begin}\nMeasured ${new Date().toISOString().slice(0, 10)} with \`./civic bench outbox\` on this repository's machine kind (2 cores, shared), the whole local stack (Temporal dev server with SQLite, \`wrangler dev\` with the local queue and D1, one Temporal worker process), clients on the same machine; mean 1-minute load average during the run ${meanLoad.toFixed(1)} (other work shared the 2 cores):\n\n${table}\n${end}`;
   const doc = readFileSync(file, 'utf8');
   writeFileSync(file, doc.includes(begin) ? doc.replace(new RegExp(`${begin}[\\s\\S]*${end}`), body) : `${doc.trimEnd()}\n\n## Outbox, timers and projections\n\n${body}\n`);
   log('wrote BENCHMARKS.md');

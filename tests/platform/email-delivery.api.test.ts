@@ -6,7 +6,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Bindings } from '../../worker/platform/env';
 import { emailStatement } from '../../worker/platform/notifications/db';
-import { deliverEmails } from '../../worker/platform/notifications/email';
+import { deliverEmails, deliverEmailsSoon } from '../../worker/platform/notifications/email';
 import { seedDemo } from '../support/api-helpers';
 
 describe('e-mail delivery', () => {
@@ -29,5 +29,26 @@ describe('e-mail delivery', () => {
     expect(box).toEqual({ n: 120, d: 120 });
     const left = await env.DB.prepare(`SELECT COUNT(*) AS n FROM email_outbox WHERE dedupe_key LIKE 'burst:%' AND state <> 'sent'`).first<{ n: number }>();
     expect(left?.n).toBe(0);
+  });
+
+  it('deliveries asked for during a running one are folded into it, and nothing is left behind', async () => {
+    await seedDemo();
+    const at = new Date(Date.now() - 1_000).toISOString();
+    const queue = (from: number, n: number) =>
+      env.DB.batch(
+        Array.from({ length: n }, (_, i) =>
+          emailStatement(env.DB, { userId: 'u-citizen', dedupeKey: `soon:${from + i}`, subject: `soon ${from + i}`, body: 'x', at }),
+        ),
+      );
+    await queue(0, 150);
+    const first = deliverEmailsSoon(env as Bindings);
+    // Projections that arrive meanwhile queue more mail and ask for a delivery: they return at once.
+    await queue(150, 30);
+    await Promise.all([deliverEmailsSoon(env as Bindings), deliverEmailsSoon(env as Bindings)]);
+    await first;
+    const left = await env.DB.prepare(`SELECT COUNT(*) AS n FROM email_outbox WHERE dedupe_key LIKE 'soon:%' AND state <> 'sent'`).first<{ n: number }>();
+    expect(left?.n).toBe(0);
+    const box = await env.DB.prepare(`SELECT COUNT(DISTINCT subject) AS d FROM dev_mailbox WHERE subject LIKE 'soon %'`).first<{ d: number }>();
+    expect(box?.d).toBe(180);
   });
 });

@@ -86,3 +86,32 @@ export async function deliverEmails(env: Bindings, opts: { limit?: number } = {}
   if (writes.length) await db.batch(writes);
   return { sent, failed };
 }
+
+let deliveringSince = 0;
+let again = false;
+
+/**
+ * After a projection that queued e-mails: deliver soon, with at most one delivery loop running
+ * per isolate, so a burst of projections costs a few delivery rounds instead of one per event.
+ * A request that finds a loop running only asks it for another round (it does not wait on
+ * another request's work). A loop is bounded in rounds, and one older than 20 s is presumed
+ * cancelled; whatever is left goes with the next projection or the cron run.
+ */
+export async function deliverEmailsSoon(env: Bindings): Promise<void> {
+  if (deliveringSince && Date.now() - deliveringSince < 20_000) {
+    again = true;
+    return;
+  }
+  deliveringSince = Date.now();
+  try {
+    for (let round = 0; round < 5; round++) {
+      again = false;
+      await deliverEmails(env, { limit: 100 });
+      if (!again) break;
+    }
+  } catch {
+    // The cron run retries whatever is left.
+  } finally {
+    deliveringSince = 0;
+  }
+}
