@@ -103,6 +103,9 @@ export async function startStack(o) {
         TEMPORAL_TASK_QUEUE: 'cases',
         EDGE_URL: edgeUrl,
         INTERNAL_SECRET: o.internalSecret,
+        // One local workerd answers every projection: keep the calls in flight below what it
+        // answers within their timeout, so that none is retried for nothing (issue 11).
+        TEMPORAL_MAX_CONCURRENT_ACTIVITIES: process.env.TEMPORAL_MAX_CONCURRENT_ACTIVITIES ?? '24',
         CIVIC_PARENT_PID: String(process.pid),
       },
     });
