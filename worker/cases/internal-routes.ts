@@ -67,5 +67,4 @@ internal.post('/case-events', validate('json', CaseProjectionEventSchema), async
   return c.json({ applied, notified }, 200);
 });
 
-
 export default internal;
