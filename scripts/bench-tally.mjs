@@ -1,7 +1,9 @@
 /**
  * Benchmarks the tally CLI on a synthetic participatory budget: 100,000 approval ballots over
  * 100 projects (deterministic PRNG, so every run measures the same election), rule
- * equalshares/add1. Reports the wall time of the whole CLI process (start-up, parse and tally).
+ * equalshares/add1. Reports the wall time of the whole CLI process (start-up, parse and tally)
+ * and, where /usr/bin/time exists, its CPU time (on a shared, loaded machine the wall time
+ * mostly measures the wait for a core).
  *
  *   node scripts/bench-tally.mjs [--voters N] [--projects P] [--runs R] [--rule RULE] [--keep]
  *
@@ -10,7 +12,7 @@
  * clusters (a voter favours one), and 1 to 15 approvals per ballot (mean about 4).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -113,24 +115,42 @@ process.stdout.write(
 );
 
 const tsx = path.join(root, 'node_modules/.bin/tsx');
-const times = [];
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const cpuFile = path.join(dir, 'cpu.txt');
+const walls = [];
+const cpus = [];
 let selected = '';
 for (let i = 0; i < runs; i++) {
+  const args = ['scripts/tally.ts', file, '--rule', values.rule];
   const start = performance.now();
-  const r = spawnSync(tsx, ['scripts/tally.ts', file, '--rule', values.rule], { cwd: root, encoding: 'utf8' });
+  const r = timeBin
+    ? spawnSync(timeBin, ['-f', '%U %S', '-o', cpuFile, tsx, ...args], { cwd: root, encoding: 'utf8' })
+    : spawnSync(tsx, args, { cwd: root, encoding: 'utf8' });
   const ms = performance.now() - start;
   if (r.status !== 0) {
     process.stderr.write(r.stderr);
     process.exit(1);
   }
   selected = r.stdout.trim().split('\n').join(',');
-  times.push(ms);
-  process.stdout.write(`run ${i + 1}: ${ms.toFixed(0)} ms\n`);
+  walls.push(ms);
+  let cpu = '';
+  if (timeBin) {
+    const [user, sys] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    cpus.push((user + sys) * 1000);
+    cpu = `, CPU ${((user + sys) * 1000).toFixed(0)} ms (user ${(user * 1000).toFixed(0)} + sys ${(sys * 1000).toFixed(0)})`;
+  }
+  process.stdout.write(`run ${i + 1}: wall ${ms.toFixed(0)} ms${cpu}\n`);
 }
-times.sort((a, b) => a - b);
+const summary = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return `min ${s[0].toFixed(0)} ms, median ${s[Math.floor(s.length / 2)].toFixed(0)} ms`;
+};
 process.stdout.write(`selected (${selected.split(',').length}): ${selected}\n`);
-process.stdout.write(
-  `${values.rule}: wall time of the CLI process (tsx start-up + parse + tally), min ${times[0].toFixed(0)} ms, ` +
-    `median ${times[Math.floor(times.length / 2)].toFixed(0)} ms over ${runs} runs\n`,
-);
+process.stdout.write(`${values.rule}, whole CLI process (tsx start-up + parse + tally) over ${runs} runs:\n`);
+process.stdout.write(`  wall ${summary(walls)}\n`);
+if (cpus.length) process.stdout.write(`  CPU  ${summary(cpus)}\n`);
+if (existsSync('/proc/loadavg')) {
+  const [load1] = readFileSync('/proc/loadavg', 'utf8').split(' ');
+  process.stdout.write(`  (1-minute load average at the end: ${load1})\n`);
+}
 if (!values.keep) rmSync(dir, { recursive: true, force: true });

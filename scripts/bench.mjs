@@ -10,9 +10,15 @@ import path from 'node:path';
 import { prepareLocalD1, startEdge } from './lib/edge.mjs';
 import { ROOT } from './lib/paths.mjs';
 
-// `./civic bench petitions` runs the endorsement benchmark instead.
-if (process.argv[2] === 'petitions') {
-  await import('./bench-petitions.mjs');
+// `./civic bench` runs every benchmark; `./civic bench <name> [args]` only that one.
+const suites = { outbox: './bench-outbox.mjs', petitions: './bench-petitions.mjs' };
+const only = process.argv[2];
+if (only && only !== 'dashboard') {
+  if (!(only in suites)) {
+    console.error(`usage: ./civic bench [dashboard | ${Object.keys(suites).join(' | ')} [parts ...]]`);
+    process.exit(2);
+  }
+  await import(suites[only]);
   process.exit(process.exitCode ?? 0);
 }
 
@@ -158,3 +164,4 @@ writeFileSync(file, doc.replace(new RegExp(`${begin}[\\s\\S]*${end}`), body));
 const worst = Math.max(...results.map((r) => r.p95));
 console.log(`Worst p95: ${fmt(worst)} ms (target 200 ms) — ${worst <= 200 ? 'met' : 'NOT met'}. Wrote BENCHMARKS.md.`);
 rmSync(dir, { recursive: true, force: true });
+if (!only) for (const suite of Object.values(suites)) await import(suite);

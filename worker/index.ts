@@ -28,7 +28,7 @@ import health from './platform/health';
 import devMailbox from './platform/notifications/dev-mailbox';
 import { deliverEmails } from './platform/notifications/email';
 import notifications from './platform/notifications/routes';
-import { drainOutbox } from './platform/outbox/drain';
+import { consumeOutboxBatch, sweepOutbox } from './platform/outbox/queue';
 import { ProblemError, fail, problem, problemResponse } from './platform/problem';
 import reference from './platform/reference/routes';
 
@@ -105,7 +105,10 @@ export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {
     // The daily public figures are computed by the first run after midnight (Taipei).
-    ctx.waitUntil(Promise.all([drainOutbox(env), deliverEmails(env), dailyPublicStats(env.DB)]).then(() => undefined));
+    ctx.waitUntil(Promise.all([sweepOutbox(env), deliverEmails(env), dailyPublicStats(env.DB)]).then(() => undefined));
+  },
+  async queue(batch, env) {
+    await consumeOutboxBatch(batch, env);
   },
 } satisfies ExportedHandler<Bindings>;
 

@@ -20,6 +20,20 @@ export interface WorkerOptions {
   edgeUrl: string;
   internalSecret: string;
   apiKey?: string;
+  /**
+   * Activities in flight at once. Each is an HTTP call to the edge; more calls than the edge
+   * answers within the call's 10 s timeout are retried, and those retries are pure extra load
+   * (issue 11). Unset: the SDK's default (100).
+   */
+  maxConcurrentActivities?: number;
+}
+
+function positiveInt(name: string): number | undefined {
+  const v = process.env[name];
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${v}".`);
+  return n;
 }
 
 export function optionsFromEnv(): WorkerOptions {
@@ -30,6 +44,7 @@ export function optionsFromEnv(): WorkerOptions {
     edgeUrl: required('EDGE_URL'),
     internalSecret: required('INTERNAL_SECRET'),
     apiKey: process.env.TEMPORAL_API_KEY,
+    maxConcurrentActivities: positiveInt('TEMPORAL_MAX_CONCURRENT_ACTIVITIES'),
   };
 }
 
@@ -44,6 +59,7 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     taskQueue: opts.taskQueue,
     workflowsPath: fileURLToPath(new URL('./index.ts', import.meta.url)),
     activities: createAllActivities({ edgeUrl: opts.edgeUrl, internalSecret: opts.internalSecret }),
+    ...(opts.maxConcurrentActivities ? { maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities } : {}),
   });
   return { worker, connection };
 }

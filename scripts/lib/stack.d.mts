@@ -32,4 +32,6 @@ export declare function startStack(o: {
   echo?: boolean;
   cronIntervalMs?: number;
   log?: (msg: string) => void;
+  extraSeeds?: string[];
+  edgeTemporalHttpUrl?: string;
 }): Promise<Stack>;

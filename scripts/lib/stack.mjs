@@ -23,6 +23,8 @@ export const DEV_PORTS = { temporal: 7233, temporalHttp: 7243, temporalUi: 8233,
  * @param {boolean} [o.echo]  print the services' output
  * @param {number} [o.cronIntervalMs]  how often the local stand-in for the cron trigger drains the outbox
  * @param {(msg: string) => void} [o.log]
+ * @param {string[]} [o.extraSeeds]  more SQL files to run after the seed data (benchmarks)
+ * @param {string} [o.edgeTemporalHttpUrl]  where the edge reaches Temporal's HTTP API, if not directly (a benchmark's counting proxy)
  */
 export async function startStack(o) {
   const log = o.log ?? ((m) => console.log(m));
@@ -44,6 +46,10 @@ export async function startStack(o) {
     '--http-port', String(ports.temporalHttp),
     '--ui-port', String(ports.temporalUi),
     '--db-filename', temporalDb,
+    // Write-ahead log, fsync at checkpoints: survives a killed server (the outage tests restart
+    // it on the same file) and halves the time of a workflow start under load (issue 11).
+    '--sqlite-pragma', 'journal_mode=wal',
+    '--sqlite-pragma', 'synchronous=normal',
     '--log-level', 'warn',
   ];
   let temporal;
@@ -67,7 +73,7 @@ export async function startStack(o) {
     await startTemporal();
 
     log('Applying D1 migrations and seed data ...');
-    await prepareLocalD1(d1Dir, ['seeds/demo.sql', 'seeds/demo-petitions.sql', ...(o.demoCases ? ['seeds/demo-cases.sql'] : [])]);
+    await prepareLocalD1(d1Dir, ['seeds/demo.sql', 'seeds/demo-petitions.sql', ...(o.demoCases ? ['seeds/demo-cases.sql'] : []), ...(o.extraSeeds ?? [])]);
 
     log(`Starting wrangler dev on ${edgeUrl} ...`);
     services.push(
@@ -79,7 +85,7 @@ export async function startStack(o) {
         echo: o.echo,
         vars: {
           INTERNAL_SECRET: o.internalSecret,
-          TEMPORAL_HTTP_URL: temporalHttpUrl,
+          TEMPORAL_HTTP_URL: o.edgeTemporalHttpUrl ?? temporalHttpUrl,
           PUBLIC_BASE_URL: edgeUrl,
           // Mails land in the development mailbox (/dev/mailbox) instead of being sent.
           EMAIL_DELIVERY: 'capture',
@@ -97,6 +103,9 @@ export async function startStack(o) {
         TEMPORAL_TASK_QUEUE: 'cases',
         EDGE_URL: edgeUrl,
         INTERNAL_SECRET: o.internalSecret,
+        // One local workerd answers every projection: keep the calls in flight below what it
+        // answers within their timeout, so that none is retried for nothing (issue 11).
+        TEMPORAL_MAX_CONCURRENT_ACTIVITIES: process.env.TEMPORAL_MAX_CONCURRENT_ACTIVITIES ?? '24',
         CIVIC_PARENT_PID: String(process.pid),
       },
     });

@@ -169,7 +169,7 @@ describe('endorsing', () => {
     const third = await endorse(p.id, people[2]!.cookie, 2);
     expect(await third.json()).toMatchObject({ state: 'valid', endorsements: 3, threshold: 3 });
     await expect.poll(async () => (await signal()).results.length).toBe(1);
-    expect(JSON.parse((await signal()).results[0]!.payload)).toEqual({ workflowId: `petition-${p.id}`, signalName: 'thresholdReached', input: [{ validCount: 3 }] });
+    expect(JSON.parse((await signal()).results[0]!.payload)).toEqual({ workflowId: `petition-${p.id}`, signal: 'thresholdReached', input: [{ validCount: 3 }] });
     await Promise.all(people.slice(3).map((c, i) => endorse(p.id, c.cookie, i + 3)));
     expect((await signal()).results).toHaveLength(1);
   });
@@ -314,7 +314,7 @@ describe('open data and settings', () => {
     const res = await call('/api/v1/petitions/quiet-periods', { cookie: admin, json: { from, until, reason: '總統大選前暫停。' } });
     expect(res.status).toBe(201);
     const sig = await env.DB.prepare(`SELECT payload FROM outbox WHERE kind = 'signal_workflow' AND aggregate_id LIKE ?`).bind(`petition-${p.id}:quiet:%`).first<{ payload: string }>();
-    expect(JSON.parse(sig!.payload)).toMatchObject({ signalName: 'quietPeriods', input: [{ periods: [{ from, until }] }] });
+    expect(JSON.parse(sig!.payload)).toMatchObject({ signal: 'quietPeriods', input: [{ periods: [{ from, until }] }] });
     const cookie = await login('citizen@demo.civic.tw');
     const { id } = (await (await call('/api/v1/petitions', { cookie, json: sampleText })).json()) as Detail;
     const refused = await call(`/api/v1/petitions/${id}/submit`, { cookie, method: 'POST', headers: { origin: ORIGIN } });

@@ -14,7 +14,7 @@ import type { Bindings } from '../platform/env';
 import { newCaseId } from '../platform/crypto';
 import { checkFormData } from '../platform/reference/form-data';
 import { fail } from '../platform/problem';
-import { drainOutbox } from '../platform/outbox/drain';
+import { publishOutbox } from '../platform/outbox/queue';
 
 export interface IntakeRequest {
   serviceTypeCode: string;
@@ -94,7 +94,7 @@ export async function intakeCase(
     },
     extra,
   );
-  // Start the workflow right away when Temporal is up; the cron drain covers the rest.
-  ctx.waitUntil(drainOutbox(env, { limit: 5 }).catch(() => undefined));
+  // The queue starts the workflow within about a second; the cron sweep covers the rest.
+  ctx.waitUntil(publishOutbox(env, [{ kind: 'start_case_workflow', aggregateId: id }]));
   return id;
 }

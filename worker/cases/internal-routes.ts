@@ -4,8 +4,7 @@ import { applyCaseEvent, caseExists } from './db';
 import { fail } from '../platform/problem';
 import { createRouter, validate } from '../platform/validation';
 import { requireInternalSignature } from '../platform/internal-signature';
-import type { Bindings } from '../platform/env';
-import { deliverEmails } from '../platform/notifications/email';
+import { deliverEmailsSoon } from '../platform/notifications/email';
 import { caseOutcome } from './metrics';
 import { notifyCaseEvent } from './notify';
 
@@ -67,9 +66,5 @@ internal.post('/case-events', validate('json', CaseProjectionEventSchema), async
   if (notified > 0) c.executionCtx.waitUntil(deliverEmailsSoon(c.env));
   return c.json({ applied, notified }, 200);
 });
-
-async function deliverEmailsSoon(env: Bindings): Promise<void> {
-  await deliverEmails(env).catch(() => undefined);
-}
 
 export default internal;

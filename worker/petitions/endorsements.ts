@@ -12,7 +12,7 @@ import { sha256Hex } from '../platform/crypto';
 import type { AppContext } from '../platform/env';
 import { jsonBody, jsonResponse, problems } from '../platform/openapi';
 import { enqueueStatement } from '../platform/outbox/db';
-import { drainOutbox } from '../platform/outbox/drain';
+import { publishOutbox } from '../platform/outbox/queue';
 import { fail } from '../platform/problem';
 import { createRouter } from '../platform/validation';
 import { countValid, endorse, findEndorsement, findPetition, markThresholdReachedStatement, withdraw } from './db';
@@ -54,11 +54,11 @@ function signalIfReached(c: AppContext, petitionId: string, valid: number, thres
       enqueueStatement(c.env.DB, {
         kind: 'signal_workflow',
         aggregateId: `${petitionWorkflowId(petitionId)}:threshold`,
-        payload: { workflowId: petitionWorkflowId(petitionId), signalName: petitionSignals.thresholdReached, input: [{ validCount: valid }] },
+        payload: { workflowId: petitionWorkflowId(petitionId), signal: petitionSignals.thresholdReached, input: [{ validCount: valid }] },
         now: at,
       }),
     ]);
-    await drainOutbox(c.env, { limit: 5 }).catch(() => undefined);
+    await publishOutbox(c.env, [{ kind: 'signal_workflow', aggregateId: `${petitionWorkflowId(petitionId)}:threshold` }]);
   };
   c.executionCtx.waitUntil(send());
 }

@@ -12,7 +12,7 @@ import { requireRole } from '../platform/auth/middleware';
 import { closuresFrom } from '../platform/closures';
 import { jsonBody, jsonResponse, problems } from '../platform/openapi';
 import { enqueueStatement } from '../platform/outbox/db';
-import { drainOutbox } from '../platform/outbox/drain';
+import { publishOutbox } from '../platform/outbox/queue';
 import { fail } from '../platform/problem';
 import { createRouter } from '../platform/validation';
 import {
@@ -195,7 +195,7 @@ petitionPages.openapi(
       enqueueStatement(c.env.DB, { kind: 'start_petition_workflow', aggregateId: id, payload: input, now: at }),
     ]);
     if (!moved?.meta.changes) fail(409, 'already-submitted', 'This petition has been submitted already.');
-    c.executionCtx.waitUntil(drainOutbox(c.env, { limit: 5 }).catch(() => undefined));
+    c.executionCtx.waitUntil(publishOutbox(c.env, [{ kind: 'start_petition_workflow', aggregateId: id }]));
     return c.json(await petitionDetail(c, (await findPetition(c.env.DB, id))!), 202);
   },
 );

@@ -7,7 +7,7 @@ import { auditStatement } from '../platform/audit';
 import { requireRole } from '../platform/auth/middleware';
 import { jsonBody, jsonResponse, problems } from '../platform/openapi';
 import { enqueueStatement } from '../platform/outbox/db';
-import { drainOutbox } from '../platform/outbox/drain';
+import { publishOutbox } from '../platform/outbox/queue';
 import { fail } from '../platform/problem';
 import { createRouter } from '../platform/validation';
 import { getSettings, listQuietPeriods, putSettingsStatement } from './db';
@@ -88,12 +88,17 @@ settings.openapi(
         enqueueStatement(c.env.DB, {
           kind: 'signal_workflow',
           aggregateId: `${petitionWorkflowId(p.id)}:quiet:${row!.id}`,
-          payload: { workflowId: petitionWorkflowId(p.id), signalName: petitionSignals.quietPeriods, input: [{ periods }] },
+          payload: { workflowId: petitionWorkflowId(p.id), signal: petitionSignals.quietPeriods, input: [{ periods }] },
           now: at,
         }),
       ),
     ]);
-    c.executionCtx.waitUntil(drainOutbox(c.env).catch(() => undefined));
+    c.executionCtx.waitUntil(
+      publishOutbox(
+        c.env,
+        results.map((p) => ({ kind: 'signal_workflow' as const, aggregateId: `${petitionWorkflowId(p.id)}:quiet:${row!.id}` })),
+      ),
+    );
     return c.json({ id: row!.id, from: q.from, until: q.until, reason: q.reason }, 201);
   },
 );

@@ -8,7 +8,7 @@ import { requireRole } from './auth/middleware';
 import { ClosureSchema, IdentityLevelSchema } from './schemas';
 import { fail } from './problem';
 import { deliverEmails } from './notifications/email';
-import { drainOutbox } from './outbox/drain';
+import { sweepOutbox } from './outbox/queue';
 
 /** Platform administration: office closures (typhoon days) and operational levers. */
 const admin = createRouter();
@@ -61,8 +61,8 @@ admin.openapi(
     },
   }),
   async (c) => {
-    const [workflows, emails] = await Promise.all([drainOutbox(c.env), deliverEmails(c.env)]);
-    return c.json({ workflows, emails }, 200);
+    const [sweep, emails] = await Promise.all([sweepOutbox(c.env), deliverEmails(c.env)]);
+    return c.json({ workflows: { done: sweep.done, failed: sweep.failed }, emails }, 200);
   },
 );
 

@@ -48,8 +48,9 @@ export interface TemporalHttp {
     input: unknown[];
     requestId: string;
   }): Promise<{ started: boolean }>;
+  /** `requestId` makes a resent signal a no-op on the server. */
+  signalWorkflow(args: { workflowId: string; signal: string; input: unknown[]; requestId: string }): Promise<void>;
   executeUpdate<T>(args: { workflowId: string; name: string; updateId: string; input: unknown[] }): Promise<T>;
-  signalWorkflow(args: { workflowId: string; signalName: string; input: unknown[]; requestId: string }): Promise<void>;
   ping(): Promise<void>;
 }
 
@@ -103,6 +104,13 @@ export function temporalHttp(env: Bindings, timeoutMs = 10_000): TemporalHttp {
       }
     },
 
+    async signalWorkflow({ workflowId, signal, input, requestId }) {
+      await call('POST', `/workflows/${encodeURIComponent(workflowId)}/signal/${encodeURIComponent(signal)}`, {
+        input: encodePayloads(input),
+        requestId,
+      });
+    },
+
     async executeUpdate<T>({ workflowId, name, updateId, input }: { workflowId: string; name: string; updateId: string; input: unknown[] }) {
       const res = (await call('POST', `/workflows/${encodeURIComponent(workflowId)}/update/${encodeURIComponent(name)}`, {
         request: { meta: { updateId }, input: { name, args: encodePayloads(input) } },
@@ -113,13 +121,6 @@ export function temporalHttp(env: Bindings, timeoutMs = 10_000): TemporalHttp {
       }
       if (!res.outcome) throw new TemporalUnavailableError('Update did not complete in time');
       return (decodePayloads(res.outcome.success)[0] ?? null) as T;
-    },
-
-    async signalWorkflow({ workflowId, signalName, input, requestId }) {
-      await call('POST', `/workflows/${encodeURIComponent(workflowId)}/signal/${encodeURIComponent(signalName)}`, {
-        input: encodePayloads(input),
-        requestId,
-      });
     },
 
     async ping() {

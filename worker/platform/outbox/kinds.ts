@@ -1,7 +1,9 @@
 /**
- * Legs register what each of their outbox kinds starts; the platform's drain dispatches rows
- * through this table without knowing any leg.
+ * Legs register what each of their outbox kinds does in Temporal (start a workflow, or signal
+ * one); the platform's drain, queue consumer and sweep dispatch rows through this table without
+ * knowing any leg.
  */
+import { z } from 'zod';
 import type { Bindings } from '../env';
 import type { OutboxKind } from './db';
 
@@ -11,7 +13,16 @@ export interface WorkflowStart {
   input: unknown[];
 }
 
-export type OutboxStarter = (env: Bindings, payload: unknown) => WorkflowStart;
+export interface WorkflowSignal {
+  signal: string;
+  workflowId: string;
+  input: unknown[];
+}
+
+/** A start is idempotent by workflow ID, a signal by the row's request ID: both are safe to resend. */
+export type OutboxAction = WorkflowStart | WorkflowSignal;
+
+export type OutboxStarter = (env: Bindings, payload: unknown) => OutboxAction;
 
 const starters = new Map<OutboxKind, OutboxStarter>();
 
@@ -22,3 +33,17 @@ export function registerOutboxKind(kind: OutboxKind, starter: OutboxStarter): vo
 export function outboxStarter(kind: OutboxKind): OutboxStarter | undefined {
   return starters.get(kind);
 }
+
+export const isSignal = (a: OutboxAction): a is WorkflowSignal => 'signal' in a;
+
+/**
+ * The generic kind: any leg can have a signal delivered after its D1 commit by enqueueing
+ * `signal_workflow` with this payload (aggregate_id: a unique key of that signal).
+ */
+export const SignalPayloadSchema = z.strictObject({
+  workflowId: z.string().min(1).max(200),
+  signal: z.string().min(1).max(100),
+  input: z.array(z.unknown()).max(10),
+});
+
+registerOutboxKind('signal_workflow', (_env, payload) => SignalPayloadSchema.parse(payload));
