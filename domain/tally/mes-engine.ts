@@ -31,7 +31,7 @@
 import { SAFE_LIMIT, ceilDiv, floorDiv, scaleExponent, scaledFloor, scaledRound } from './fixed-point';
 import { ExactPrices, Histories } from './mes-history';
 import type { MesPrepared } from './mes-prepare';
-import { rewind, type LoggedEvaluation, type LoggedRound, type RunLog } from './mes-run-log';
+import { newRunLog, recordMove, seek, truncate, type LoggedEvaluation, type LoggedRound, type RunLog } from './mes-run-log';
 import { approxMoney, chargeSupporters, gatherKeys, newKeySet, type KeySet, type ScanState } from './mes-scan';
 import { Rational } from './rational';
 
@@ -185,7 +185,7 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
   const untouched = scaledFloor(e.num, e.den, k);
   const hist = old ? old.hist : new Histories(untouched);
   hist.approx[1] = untouched;
-  const log: RunLog = old ?? { hist, groupNode: new Int32Array(prep.groupCount).fill(1), rounds: [], undoGroup: [], undoNode: [] };
+  const log: RunLog = old ?? newRunLog(hist, prep.groupCount);
   // Nodes of a replayed tree (recorded at a larger endowment) whose money is used up in this
   // run: they hold zero, exactly like a spent voter.
   let zero = new Uint8Array(hist.parent.length);
@@ -242,27 +242,27 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
   for (const c of prep.free) selections.push(new Selection(c, selections.length + 1, 0n, null));
 
   /** Exact price of c given its (certified) poor keys. */
-  const exactPrice = (c: number, ks: KeySet): ExactPrice => {
+  function exactPrice(c: number, ks: KeySet): ExactPrice {
     const { money, slope } = exact.sum(hist, ks.node, ks.weight, ks.n, ks.poor, track, zero);
     let d = 0;
     for (let j = 0; j < ks.n; j++) if (!ks.poor[j]) d += ks.weight[j]! * ks.points[j]!;
     return { x: (costs[c] ?? 0n) * exact.L - money, d: BigInt(d), s: slope, L: exact.L };
-  };
+  }
 
-  const isAffordable = (c: number): boolean => {
+  function isAffordable(c: number): boolean {
     if (hopeless[c]) return false;
     const { money, error } = approxMoney(scratch);
     const cs = costS[c]!;
     if (money + error < cs) return false;
     if (money - error >= cs + costErr) return true;
     return exact.sum(hist, scratch.node, scratch.weight, scratch.n, undefined, false, zero).money >= (costs[c] ?? 0n) * exact.L;
-  };
+  }
 
   /**
    * Splits the supporters gathered in `scratch` into poor (budget/points < q) and rich, where q
    * is the price with exactly those poor. Returns the fixed-point bracket [lo, hi] of q·2^k.
    */
-  const classify = (c: number): { lo: number; hi: number } => {
+  function classify(c: number): { lo: number; hi: number } {
     const ks = scratch;
     const { n, weight, points, approx, error, poor } = ks;
     let nap = costS[c]!; // cost·2^k − Σ_poor weight·approx
@@ -315,7 +315,7 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
       }
       if (!moved) return { lo: floorDiv(nap - perr, d), hi };
     }
-  };
+  }
 
   // Per project: a bracket [qLo, qHi] of q·2^k from its last evaluation (q only rises over the
   // rounds, so qLo stays a lower bound), and its exact price when one was computed.
@@ -337,13 +337,13 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
   }
 
   /** Certainly more effective votes (cost/q) for a than for b, from the brackets alone. */
-  const surelyAhead = (a: number, b: number): boolean => {
+  function surelyAhead(a: number, b: number): boolean {
     const loB = qLo[b]!;
     if (loB <= 0) return false;
     return (costs[a] ?? 0n) * BigInt(loB) > (costs[b] ?? 0n) * BigInt(qHi[a]!);
-  };
+  }
   /** Exact comparison of counts; negative when a is ahead (ties: tie-break rank). */
-  const compareExact = (a: number, b: number): number => {
+  function compareExact(a: number, b: number): number {
     const pa = exactOf.get(a);
     const pb = exactOf.get(b);
     if (!pa || !pb) throw new Error('MES: exact price missing');
@@ -352,12 +352,12 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
     const r = (costs[b] ?? 0n) * pb.d * pb.L * pa.x;
     if (l !== r) return l > r ? -1 : 1;
     return prep.rank[a]! - prep.rank[b]!;
-  };
+  }
   /** Heuristic evaluation order (upper bound of the count, as a plain number): never decides. */
-  const promise = (c: number): number => {
+  function promise(c: number): number {
     const lo = qLo[c]!;
     return hopeless[c] ? -1 : lo <= 0 ? Number.MAX_VALUE : Number(costs[c] ?? 0n) / lo;
-  };
+  }
 
   // Before any payment every supporter holds exactly e, so the supporters' money is
   // votes·e: projects it cannot cover are out without scanning their supporters.
@@ -393,21 +393,20 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
       }
       if (outcome === 'finished') break;
       // From here on, scan supporters again, from their nodes at the start of this round; those
-      // on nodes that hold nothing here are spent (logged, so that a later rewind restores them).
-      rewind(log, round);
+      // on nodes that hold nothing here are spent (logged, so that a later replay can undo it).
+      truncate(log, round);
       const groupNode = log.groupNode;
       for (let g = 0; g < groupNode.length; g++) {
         const node = groupNode[g]!;
         if (node !== 0 && zero[node]) {
-          log.undoGroup.push(g);
-          log.undoNode.push(node);
+          recordMove(log, g, node, 0);
           groupNode[g] = 0;
         }
       }
       replaying = false;
     }
     const histStart = hist.size;
-    const undoStart = log.undoGroup.length;
+    const movesStart = log.moveGroup.length;
     const evaluations: LoggedEvaluation[] = [];
     // Most promising first, so that the best is found early; the order only affects speed:
     // every skip below is proven, whatever the order.
@@ -436,7 +435,7 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
       }
     }
     if (explain) rounds.push({ round: selections.length + 1, candidates: detail });
-    log.rounds.push({ histStart, undoStart, evaluations, winner: best, priceLowerBounds: qLo.slice(), scale: k, endowment: e });
+    log.rounds.push({ histStart, movesStart, evaluations, winner: best, priceLowerBounds: qLo.slice(), scale: k, endowment: e });
     round++;
     leave(dropped, best);
     if (best < 0 || !bestKeys) break;
@@ -525,6 +524,7 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
     const dropped = new Set<number>();
     let best = -1;
     let bestKeys: KeySet | null = null;
+    let bestEval: LoggedEvaluation | null = null;
     for (const ev of logged.evaluations) {
       const c = ev.project;
       // Out of play already (its supporters had less money here than in the recorded run).
@@ -537,6 +537,7 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
       }
       if (best < 0 || isAhead(c, best, bestKeys)) {
         best = c;
+        bestEval = ev;
         bestKeys = scratch;
         scratch = spare;
         spare = bestKeys;
@@ -552,10 +553,25 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
         const recorded = rescale(logged.priceLowerBounds[c]!, logged.scale);
         if (recorded > qLo[c]!) qLo[c] = recorded;
       }
-      if (!surelyAhead(best, c)) return 'diverged';
+      if (surelyAhead(best, c)) continue;
+      if (!below) return 'diverged';
+      // Look at it after all: put the groups on their recorded nodes of this round and scan its
+      // supporters (nodes that hold nothing here count as spent). Lower replays reuse the keys.
+      seek(log, round);
+      gatherKeys(scan, supStart[c]!, supStart[c + 1]!, scratch);
+      for (let j = 0; j < scratch.n; j++) {
+        if (zero[scratch.node[j]!]) {
+          scratch.approx[j] = 0;
+          scratch.error[j] = 0;
+        }
+      }
+      const n = scratch.n;
+      logged.evaluations.push({ project: c, node: scratch.node.slice(0, n), weight: scratch.weight.slice(0, n), points: scratch.points.slice(0, n) });
+      if (!evaluate(c, [])) dropped.add(c);
+      else if (isAhead(c, best, bestKeys)) return 'diverged';
     }
     if (best !== logged.winner) return 'diverged';
-    if (best < 0 || !bestKeys) {
+    if (best < 0 || !bestKeys || !bestEval) {
       leave(dropped, best);
       return 'finished';
     }
@@ -563,7 +579,7 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
     // These conditions hold for this round at this endowment whether or not the recorded tree
     // matches (a full redo of the round decides the same), so they can go first.
     certifyRound(best, price, bestKeys, dropped);
-    if (!regrow(logged, bestKeys, price)) return 'diverged';
+    if (!regrow(logged, bestEval, bestKeys, price)) return 'diverged';
     leave(dropped, best);
     fund(best, costs[best] ?? 0n, price, undefined);
     return 'charged';
@@ -596,20 +612,19 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
    * Pays for the winner along the recorded tree: each of its keys must again leave money (the
    * recorded child, whose approximation is recomputed) or use it up (recorded as spent).
    */
-  function regrow(logged: LoggedRound, keys: KeySet, p: ExactPrice): boolean {
+  function regrow(logged: LoggedRound, winner: LoggedEvaluation, keys: KeySet, p: ExactPrice): boolean {
     exact.addStep(p.x, p.s, p.d);
     const step = exact.priceL.length - 1;
     const qL = exact.priceL[step] ?? 0n;
-    const next = log.rounds[round + 1];
-    const end = next ? next.histStart : hist.size;
     const index = new Map(prep.utilities.map((u, i) => [u, i]));
     const priceS = Float64Array.from(scan.utilities, (u) => scaledRound(BigInt(u) * qL, exact.L, k, SAFE_LIMIT));
-    for (let id = logged.histStart; id < end; id++) childOf[hist.parent[id]! * M + (index.get(hist.points[id]!) ?? 0)] = id + 1;
+    const children = winner.children ?? recordedChildren(logged, winner, index);
+    winner.children = children;
     let same = true;
     for (let j = 0; j < keys.n && same; j++) {
       const node = keys.node[j]!;
       const u = keys.points[j]!;
-      const recorded = childOf[node * M + (index.get(u) ?? 0)]! - 1;
+      const recorded = children[j]!;
       if (zero[node]) {
         // Nothing left here, nor below.
         if (recorded >= 0) zero[recorded] = 1;
@@ -628,9 +643,20 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
         zero[recorded] = 0;
       }
     }
-    for (let id = logged.histStart; id < end; id++) childOf[hist.parent[id]! * M + (index.get(hist.points[id]!) ?? 0)] = 0;
     if (!same) exact.popStep();
     return same;
+  }
+
+  /** The node each key of the round's winner moved to in the recorded tree (−1: used up). */
+  function recordedChildren(logged: LoggedRound, winner: LoggedEvaluation, index: ReadonlyMap<number, number>): Int32Array {
+    const next = log.rounds[round + 1];
+    const end = next ? next.histStart : hist.size;
+    const slotOf = (node: number, u: number): number => node * M + (index.get(u) ?? 0);
+    for (let id = logged.histStart; id < end; id++) childOf[slotOf(hist.parent[id]!, hist.points[id]!)] = id + 1;
+    const children = new Int32Array(winner.node.length);
+    for (let j = 0; j < children.length; j++) children[j] = childOf[slotOf(winner.node[j]!, winner.points[j]!)]! - 1;
+    for (let id = logged.histStart; id < end; id++) childOf[slotOf(hist.parent[id]!, hist.points[id]!)] = 0;
+    return children;
   }
 
   function usedUpExactly(node: number, u: number, qL: bigint): boolean {
@@ -703,7 +729,7 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
         return id;
       },
     };
-    chargeSupporters(scan, supStart[w]!, supStart[w + 1]!, priceS, childOf, decide, log.undoGroup, log.undoNode, pairs);
+    log.applied += chargeSupporters(scan, supStart[w]!, supStart[w + 1]!, priceS, childOf, decide, log, pairs);
     if (hist.size * M > childOf.length) {
       let cap = childOf.length;
       while (cap < hist.size * M) cap *= 2;

@@ -41,13 +41,17 @@ export function prepareMes(e: IndexedElection): MesPrepared {
   const groupOf = new Map<string, number>();
   const weights: number[] = [];
   const groupBallot: number[] = [];
+  // (project, points) pairs encoded as one number each, so that a ballot sorts numerically.
+  let maxPoints = 1;
+  for (const u of ballotUtility) if (u > maxPoints) maxPoints = u;
+  const base = maxPoints + 1;
   for (let b = 0; b < e.ballotCount; b++) {
     const from = ballotStart[b] ?? 0;
     const to = ballotStart[b + 1] ?? 0;
-    const pairs: string[] = [];
-    for (let k = from; k < to; k++) pairs.push(`${ballotProject[k]}:${ballotUtility[k]}`);
-    if (pairs.length === 0) continue; // an empty ballot gets an endowment but can never spend it
-    pairs.sort();
+    if (to === from) continue; // an empty ballot gets an endowment but can never spend it
+    const pairs: number[] = [];
+    for (let k = from; k < to; k++) pairs.push((ballotProject[k] ?? 0) * base + (ballotUtility[k] ?? 0));
+    pairs.sort((x, y) => x - y);
     const key = pairs.join(',');
     const g = groupOf.get(key);
     if (g === undefined) {

@@ -1,12 +1,13 @@
 /**
  * What a Method of Equal Shares run leaves behind for the next one on the same election.
  *
- * The add1 completion runs MES at endowments e, e + 1, e + 2, …; consecutive runs usually fund
- * the same projects for most rounds. A run records, per round, the supporters' (history node,
- * weight, points) keys of every project it evaluated, and how the history tree grew. The next run
- * replays those rounds at its own endowment — re-deciding every comparison exactly, from the
- * recorded keys instead of re-scanning every supporter — until a round comes out differently;
- * from there it restores the supporters' nodes (undo log) and continues with full scans.
+ * The add1 completion runs MES at endowments e, e + 1, e + 2, …; runs at neighbouring
+ * endowments usually fund the same projects for most rounds. A run records, per round, the
+ * supporters' (history node, weight, points) keys of every project it evaluated, and every move
+ * of a ballot group from one node to another. The next run replays those rounds at its own
+ * endowment — re-deciding every comparison exactly, from the recorded keys instead of
+ * re-scanning every supporter — until a round comes out differently; from there it puts the
+ * groups back on their nodes at the start of that round and continues with full scans.
  *
  * For a fixed sequence of funded projects every voter's money left is non-decreasing in e. So
  * replaying a run recorded at a larger endowment, the recorded tree is a superset of the one
@@ -22,14 +23,17 @@ export interface LoggedEvaluation {
   readonly node: Int32Array;
   readonly weight: Int32Array;
   readonly points: Int32Array;
+  /** For the round's winner, once a replay worked it out: the child node of each key, or −1. */
+  children?: Int32Array;
 }
 
 export interface LoggedRound {
   /** First history node created by this round's payments. */
   readonly histStart: number;
-  /** Position in the undo log where this round's moves start. */
-  readonly undoStart: number;
-  readonly evaluations: readonly LoggedEvaluation[];
+  /** Position in the move log where this round's moves start. */
+  readonly movesStart: number;
+  /** Grows when a replay had to look at a project the recorded run had skipped. */
+  readonly evaluations: LoggedEvaluation[];
   /** Funded project, or −1 for the final round where nothing was affordable. */
   readonly winner: number;
   /**
@@ -44,21 +48,43 @@ export interface LoggedRound {
 
 export interface RunLog {
   readonly hist: Histories;
-  /** Every ballot group's node at the end of the recorded run. */
+  /** Every ballot group's node after the first `applied` moves. */
   readonly groupNode: Int32Array;
   readonly rounds: LoggedRound[];
-  /** (group, node before the move) for every move, in order, to rewind groupNode. */
-  readonly undoGroup: number[];
-  readonly undoNode: number[];
+  /** Every move (group, node before, node after), in order. */
+  readonly moveGroup: number[];
+  readonly moveFrom: number[];
+  readonly moveTo: number[];
+  applied: number;
 }
 
-/** Rewinds the groups' nodes and the history tree to the start of `rounds[r]`. */
-export function rewind(log: RunLog, r: number): void {
+export function newRunLog(hist: Histories, groups: number): RunLog {
+  return { hist, groupNode: new Int32Array(groups).fill(1), rounds: [], moveGroup: [], moveFrom: [], moveTo: [], applied: 0 };
+}
+
+export function recordMove(log: RunLog, group: number, from: number, to: number): void {
+  log.moveGroup.push(group);
+  log.moveFrom.push(from);
+  log.moveTo.push(to);
+  log.applied++;
+}
+
+/** Sets every group on its node at the start of `rounds[r]` (or after the last round). */
+export function seek(log: RunLog, r: number): void {
+  const target = log.rounds[r]?.movesStart ?? log.moveGroup.length;
+  const { groupNode, moveGroup, moveFrom, moveTo } = log;
+  for (let i = log.applied - 1; i >= target; i--) groupNode[moveGroup[i]!] = moveFrom[i]!;
+  for (let i = log.applied; i < target; i++) groupNode[moveGroup[i]!] = moveTo[i]!;
+  log.applied = target;
+}
+
+/** Forgets `rounds[r]` and everything after it, groups and history tree included. */
+export function truncate(log: RunLog, r: number): void {
+  seek(log, r);
   const round = log.rounds[r];
-  const undoStart = round ? round.undoStart : log.undoGroup.length;
-  for (let i = log.undoGroup.length - 1; i >= undoStart; i--) log.groupNode[log.undoGroup[i]!] = log.undoNode[i]!;
-  log.undoGroup.length = undoStart;
-  log.undoNode.length = undoStart;
   if (round) log.hist.size = round.histStart;
-  log.rounds.length = r;
+  log.moveGroup.length = log.applied;
+  log.moveFrom.length = log.applied;
+  log.moveTo.length = log.applied;
+  log.rounds.length = Math.min(r, log.rounds.length);
 }

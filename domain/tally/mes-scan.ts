@@ -142,7 +142,8 @@ export interface ChargeDecision {
  * Moves every supporter group of the funded project to the node left after paying. Each
  * distinct (node, points) is decided once: from the approximations when their error bounds
  * settle it, else exactly. `priceS[ui]`: the price for utility index ui, rounded (error ≤ 1/2).
- * Every move is appended to the undo log; with `pairs`, (group, node, ui, next) for reports.
+ * Every move (group, from, to) is appended to `moves`; with `pairs`, (group, node, ui, next) for
+ * reports. Returns the number of moves.
  */
 export function chargeSupporters(
   s: ScanState,
@@ -151,12 +152,13 @@ export function chargeSupporters(
   priceS: Float64Array,
   child: Int32Array,
   decide: ChargeDecision,
-  undoGroup: number[],
-  undoNode: number[],
+  moves: { readonly moveGroup: number[]; readonly moveFrom: number[]; readonly moveTo: number[] },
   pairs: number[] | null,
-): void {
+): number {
   const { groupNode, supGroup, supUtil, utilities, M } = s;
   const touched: number[] = [];
+  const { moveGroup, moveFrom, moveTo } = moves;
+  let count = 0;
   for (let i = from; i < to; i++) {
     const g = supGroup[i]!;
     const node = groupNode[g]!;
@@ -179,9 +181,12 @@ export function chargeSupporters(
       touched.push(key);
     }
     if (pairs) pairs.push(g, node, ui, next);
-    undoGroup.push(g);
-    undoNode.push(node);
+    moveGroup.push(g);
+    moveFrom.push(node);
+    moveTo.push(next);
+    count++;
     groupNode[g] = next;
   }
   for (const key of touched) child[key] = 0;
+  return count;
 }

@@ -42,8 +42,9 @@ export function parsePabulib(text: string): PbFile {
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
     const raw = lines[i] ?? '';
-    if (raw.trim() === '') continue;
-    const title = raw.trim();
+    // Only short or space-led lines can be blank or a section title: spare the long ones a trim.
+    const title = raw.length <= 16 || raw.charCodeAt(0) <= 32 ? raw.trim() : raw;
+    if (title === '') continue;
     if ((SECTION_NAMES as readonly string[]).includes(title)) {
       const name = title as SectionName;
       if (sections.has(name)) throw new PabulibParseError(lineNo, `section ${name} appears twice`);
@@ -82,7 +83,7 @@ export function parsePabulib(text: string): PbFile {
   if (pointsNeeded && !voteColumns.includes('points')) {
     throw new PabulibParseError(voteSection.header.line, `vote_type ${meta.voteType} needs a points column`);
   }
-  const votes = parseVotes(voteColumns, voteSection.rows, new Set(projects.map((p) => p.id)));
+  const votes = parseVotes(voteColumns, voteSection.rows, projects.map((p) => p.id));
   return { meta, projectColumns, voteColumns, projects, votes, layout };
 }
 
@@ -192,21 +193,24 @@ function parseProjects(columns: readonly string[], rows: { cells: string[]; line
   });
 }
 
-function parseVotes(columns: readonly string[], rows: { cells: string[]; line: number }[], projectIds: Set<string>): PbVote[] {
+function parseVotes(columns: readonly string[], rows: { cells: string[]; line: number }[], projectIds: readonly string[]): PbVote[] {
   const hasPoints = columns.includes('points');
+  const projectIndex = new Map(projectIds.map((id, i) => [id, i]));
+  // Which row last named each project: finds duplicates without a set per row.
+  const lastRow = new Int32Array(projectIds.length).fill(-1);
   const seen = new Set<string>();
-  return rows.map((row) => {
+  return rows.map((row, r) => {
     const fields = rowFields(columns, row);
     const voterId = fields['voter_id'] ?? '';
     if (voterId === '') throw new PabulibParseError(row.line, 'empty voter_id');
     if (seen.has(voterId)) throw new PabulibParseError(row.line, `voter_id "${voterId}" appears twice`);
     seen.add(voterId);
     const vote = splitList(fields['vote'] ?? '');
-    const inVote = new Set<string>();
     for (const p of vote) {
-      if (!projectIds.has(p)) throw new PabulibParseError(row.line, `vote of ${voterId} names unknown project "${p}"`);
-      if (inVote.has(p)) throw new PabulibParseError(row.line, `vote of ${voterId} names project "${p}" twice`);
-      inVote.add(p);
+      const i = projectIndex.get(p);
+      if (i === undefined) throw new PabulibParseError(row.line, `vote of ${voterId} names unknown project "${p}"`);
+      if (lastRow[i] === r) throw new PabulibParseError(row.line, `vote of ${voterId} names project "${p}" twice`);
+      lastRow[i] = r;
     }
     if (!hasPoints) return { voterId, vote, fields, line: row.line };
     const pointTexts = splitList(fields['points'] ?? '');
@@ -225,5 +229,9 @@ function parseVotes(columns: readonly string[], rows: { cells: string[]; line: n
 }
 
 function splitList(text: string): string[] {
-  return text.trim() === '' ? [] : text.split(',').map((s) => s.trim());
+  if (text === '') return [];
+  const parts = text.split(',');
+  // Spaces are rare; only pay for trimming when there are some.
+  if (!text.includes(' ') && !text.includes('\t')) return parts[0] === '' && parts.length === 1 ? [] : parts;
+  return text.trim() === '' ? [] : parts.map((s) => s.trim());
 }
