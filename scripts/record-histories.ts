@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { freePorts } from './lib/proc.mjs';
+import { freePorts } from './lib/stack.mjs';
 import { resolveTemporalCli } from './lib/temporal-cli.mjs';
 import { caseWorkflow } from '../workflows/case/workflow';
 import { scenarios } from './record-scenarios';
