@@ -99,6 +99,9 @@ export const HealthSchema = z
     d1: ProbeSchema,
     temporal: ProbeSchema,
     outbox: z.object({ pending: z.int(), oldestPendingAt: z.iso.datetime().nullable() }),
+    projections: z
+      .object({ stuck: z.int(), oldestAt: z.iso.datetime().nullable(), lastCode: z.string().nullable() })
+      .meta({ description: 'Write-backs from workflows that the edge keeps refusing; the workflows retry with backoff.' }),
   })
   .meta({ id: 'Health' });
 

@@ -15,7 +15,27 @@ export function backoffMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.min(attempts, 10), 300_000);
 }
 
+/** A signal to a running workflow (payload of kind 'signal_workflow'). */
+interface WorkflowSignalPayload {
+  workflowId: string;
+  signalName: string;
+  input: unknown[];
+}
+
+const GRPC_NOT_FOUND = 5;
+
 async function dispatch(env: Bindings, temporal: TemporalHttp, item: OutboxItem): Promise<void> {
+  if (item.kind === 'signal_workflow') {
+    const p = item.payload as WorkflowSignalPayload;
+    try {
+      await temporal.signalWorkflow({ workflowId: p.workflowId, name: p.signalName, input: p.input, requestId: `outbox-${item.id}` });
+    } catch (e) {
+      // The workflow has ended since the row was written: nothing is left to tell.
+      if (e instanceof TemporalRejectedError && e.code === GRPC_NOT_FOUND) return;
+      throw e;
+    }
+    return;
+  }
   const starter = outboxStarter(item.kind);
   // An unregistered kind is a deployment fault, not bad data: keep the row and retry it later.
   if (!starter) throw new Error(`no starter registered for outbox kind ${item.kind}`);
