@@ -8,6 +8,7 @@ import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CaseProjectionEvent } from '../../workflows/case/contract';
 import { intakeCase } from '../../worker/cases/intake';
+import type { Bindings } from '../../worker/platform/env';
 import { ORIGIN, call, login, problemOf, seedDemo, signedEvent, snapshotFixture } from '../support/api-helpers';
 
 // Storage is shared by the tests of this file: each starts without other tests' open cases,
@@ -202,7 +203,7 @@ describe('case numbers', () => {
     const count = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM cases').first<{ n: number }>())!.n;
     const before = await count();
     const ids = [existing, existing, '20261201-NEW0K1'];
-    const id = await intakeCase(env, { waitUntil: () => undefined }, grievance, { citizenId: 'u-citizen' }, { newId: () => ids.shift()! });
+    const id = await intakeCase(env as unknown as Bindings, { waitUntil: () => undefined }, grievance, { citizenId: 'u-citizen' }, { newId: () => ids.shift()! });
     expect(id).toBe('20261201-NEW0K1');
     expect(await count()).toBe(before + 1);
   });

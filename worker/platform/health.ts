@@ -34,7 +34,7 @@ health.openapi(
       probe(() => c.env.DB.prepare('SELECT 1').first()),
       probe(() => temporalHttp(c.env, 3_000).ping()),
     ]);
-    const outbox = d1.ok ? await pendingStats(c.env.DB) : { pending: 0, oldestPendingAt: null };
+    const outbox = d1.ok ? await pendingStats(c.env.DB) : { pending: 0, failing: 0, oldestPendingAt: null };
     const projections = d1.ok ? await stuckProjections(c.env.DB, Date.now()) : { stuck: 0, oldestAt: null, lastCode: null };
     // A stuck projection is an alert: a workflow keeps retrying a write-back the edge refuses.
     const ok = d1.ok && temporal.ok && projections.stuck === 0;
