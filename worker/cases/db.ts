@@ -5,7 +5,7 @@ import {
   type CaseState,
   type NotProcessedCode,
   type SlaStateName,
-  caseStates,
+  closedCaseStates,
   openCaseStates,
 } from '../../workflows/case/contract';
 import type { Role } from '../platform/auth/users';
@@ -218,7 +218,6 @@ export async function listCasesOfCitizen(db: D1Database, citizenId: string, limi
   return results.map(toCase);
 }
 
-const closedStates: readonly CaseState[] = caseStates.filter((s) => !openCaseStates.includes(s));
 /** Open states as SQL literals: constants from the contract, never input. */
 const openStateList = openCaseStates.map((s) => `'${s}'`).join(', ');
 
@@ -235,8 +234,8 @@ export async function listCasesOfAgency(db: D1Database, agencyId: string, f: Inb
   const where = ['agency_id = ?'];
   const args: (string | number)[] = [agencyId];
   if (f.openOnly) {
-    where.push(`state NOT IN (${closedStates.map(() => '?').join(', ')})`);
-    args.push(...closedStates);
+    where.push(`state NOT IN (${closedCaseStates.map(() => '?').join(', ')})`);
+    args.push(...closedCaseStates);
   }
   if (f.sla) {
     where.push('sla_state = ?');

@@ -38,6 +38,9 @@ export const openCaseStates: readonly CaseState[] = [
   'reopened',
 ];
 
+/** States in which the case is answered or ended: everything that is not open. */
+export const closedCaseStates: readonly CaseState[] = caseStates.filter((s) => !openCaseStates.includes(s));
+
 export const slaStates = ['on_track', 'warned_50', 'warned_75', 'breached', 'paused'] as const;
 export type SlaStateName = (typeof slaStates)[number];
 
