@@ -38,24 +38,25 @@ afterAll(async () => {
   await connection?.close();
 });
 
-const file = (citizen: ApiClient) =>
+const file = (citizen: ApiClient, serviceTypeCode = 'GRV-TRAFFIC') =>
   citizen.json<CaseDetail>(
     '/api/v1/cases',
-    { json: { serviceTypeCode: 'GRV-TRAFFIC', subject: '號誌故障', description: '基隆路與信義路口號誌故障，車流混亂。' } },
+    { json: { serviceTypeCode, subject: '號誌故障', description: '基隆路與信義路口號誌故障，車流混亂。' } },
     202,
   );
 
 describe('office closures reach running cases', () => {
   it('a closure on the acknowledgement deadline moves it to the next working day, with a timeline event and a notice', async () => {
     const citizen = await ApiClient.signedIn('citizen@demo.civic.tw');
-    const filed = await file(citizen);
+    // Public works (TPE-PWD): the closure stays in the stack's D1, and no other test checks that agency's dates.
+    const filed = await file(citizen, 'GRV-ROAD');
     const before = await eventually('deadlines projected', async () => {
       const c = await citizen.json<CaseDetail>(`/api/v1/cases/${filed.id}`);
       return c.ackDueDate ? c : undefined;
     });
     const closedDay = before.ackDueDate!;
     const admin = await ApiClient.signedIn('admin@demo.civic.tw');
-    await admin.json('/api/v1/admin/closures', { json: { date: closedDay, scope: 'TPE-DOT', reason: '颱風停止上班' } }, 201);
+    await admin.json('/api/v1/admin/closures', { json: { date: closedDay, scope: 'TPE-PWD', reason: '颱風停止上班' } }, 201);
 
     const after = await eventually('deadlines moved', async () => {
       const c = await citizen.json<CaseDetail>(`/api/v1/cases/${filed.id}`);
