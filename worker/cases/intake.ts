@@ -69,7 +69,7 @@ export async function intakeCase(
       sla: serviceType.sla,
       ...(who.filedById ? { filedById: who.filedById } : {}),
       calendar: currentCalendar,
-      ...(serviceType.priorityTier !== 'normal' ? { priority: serviceType.priorityTier } : {}),
+      priority: serviceType.priorityTier,
     };
     const extra: D1PreparedStatement[] = [
       enqueueStatement(env.DB, { kind: 'start_case_workflow', aggregateId: id, payload: input, now: receivedAt }),
