@@ -58,14 +58,24 @@ describe('office closures reach running cases', () => {
     const admin = await ApiClient.signedIn('admin@demo.civic.tw');
     await admin.json('/api/v1/admin/closures', { json: { date: closedDay, scope: 'TPE-PWD', reason: '颱風停止上班' } }, 201);
 
-    const after = await eventually('deadlines moved', async () => {
-      const c = await citizen.json<CaseDetail>(`/api/v1/cases/${filed.id}`);
-      return c.timeline.some((e) => e.type === 'deadlines_moved') ? c : undefined;
-    });
     const received = taipeiDateOf(Date.parse(filed.receivedAt));
-    expect(after.ackDueDate).toBe(computeDeadline(twOfficialCalendar([parsePlainDate(closedDay)]), received, parsePeriod('3wd')));
+    const expected = computeDeadline(twOfficialCalendar([parsePlainDate(closedDay)]), received, parsePeriod('3wd'));
+    let last: CaseDetail | undefined;
+    const after = await eventually(
+      'acknowledgement deadline moved',
+      async () => {
+        last = await citizen.json<CaseDetail>(`/api/v1/cases/${filed.id}`);
+        return last.ackDueDate !== closedDay ? last : undefined;
+      },
+      30_000,
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}; last seen: ${JSON.stringify(last)}`);
+    });
+    expect(after.ackDueDate, JSON.stringify(after.timeline)).toBe(expected);
     expect(after.ackDueDate! > closedDay).toBe(true);
-    expect(after.timeline.find((e) => e.type === 'deadlines_moved')!.body).toMatchObject({ reason: 'office_closure' });
+    const moved = after.timeline.find((e) => e.type === 'deadlines_moved')!;
+    expect(moved.body).toMatchObject({ reason: 'office_closure' });
+    expect(taipeiDateOf(Date.parse(String(moved.body.ackDueAt)))).toBe(expected);
     const inbox = await citizen.json<{ items: { kind: string; title: string }[] }>('/api/v1/notifications');
     expect(inbox.items.find((n) => n.kind === 'deadlines_moved')?.title).toContain(filed.id);
   });
