@@ -1,6 +1,7 @@
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 import civic from './scripts/lint/module-boundaries.mjs';
+import { workflowSandboxFiles } from './scripts/lint/workflow-files.mjs';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -28,8 +29,9 @@ export default tseslint.config(
     rules: { 'civic/module-boundaries': 'error' },
   },
   {
-    // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O.
-    files: ['workflows/**/workflow.ts', 'workflows/**/input.ts', 'workflows/index.ts', 'domain/**/*.ts'],
+    // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O. The
+    // files are every file the workflow bundle imports at run time (computed), plus all of domain/.
+    files: [...workflowSandboxFiles(), 'domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

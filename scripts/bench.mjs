@@ -125,6 +125,9 @@ try {
     ['Performance by service type, 1 year', `/api/v1/dashboard/performance?from=${weeksAgo(52)}&to=${today}&groupBy=service_type`],
     ['Escalation inbox', '/api/v1/escalations'],
     ['Public figures (daily snapshot)', '/api/v1/public/agencies'],
+    // Public, no login: newest first over the whole case table (index cases_received, migration 0006).
+    ['Open311 requests.json, newest', '/open311/v2/requests.json'],
+    ['Open311 requests.json, one service, open', '/open311/v2/requests.json?service_code=GRV-ROAD&status=open'],
   ];
   for (const [name, url] of endpoints) {
     for (let i = 0; i < 5; i++) await fetch(edge + url, { headers: { cookie } }); // warm-up

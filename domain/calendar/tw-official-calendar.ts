@@ -7,7 +7,7 @@
 // Verify it is up to date:
 //   node scripts/gen-calendar.mjs [DATA_DIR] --check
 // Inputs:
-//   2025.json sha256:cc5c7dfddb26e5293ab0cd67d47e6d82dd82aed55e7e7d139bcc721f2a5f469d
+//   2025.json sha256:8c430dd09e5beb44f92d1dbbd0e62dc7cff3637d3e9e83bf21a2bee94b112c64
 //   2026.json sha256:8adf83e52269a338cabf0ea529ca0ef3047ddd963f2c8b29004776f12fd470b5
 //   2027.json sha256:164d82cc2135cd07014d37cd7570a3d154d23684a05e3cc031d66539db92eb51
 import type { OfficialCalendarData } from './calendar-data';
@@ -29,8 +29,11 @@ export const TW_OFFICIAL_CALENDAR_DATA: OfficialCalendarData = /* BEGIN DATA */ 
         '2025-04-03': '補假',
         '2025-04-04': '兒童節及民族掃墓節',
         '2025-05-30': '補假',
+        '2025-09-29': '補假',
         '2025-10-06': '中秋節',
         '2025-10-10': '國慶日',
+        '2025-10-24': '補假',
+        '2025-12-25': '行憲紀念日',
       },
       weekendWorkdays: {
         '2025-02-08': '補行上班',

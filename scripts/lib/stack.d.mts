@@ -20,6 +20,8 @@ export interface Stack {
   services(): Service[];
   stopTemporal(): Promise<void>;
   startTemporal(): Promise<void>;
+  stopWorker(): Promise<void>;
+  startWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 export declare const DEV_PORTS: StackPorts;

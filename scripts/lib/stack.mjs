@@ -62,6 +62,35 @@ export async function startStack(o) {
     );
   }
 
+  let worker;
+  async function startWorker() {
+    worker = startService('worker', path.join(BIN, 'tsx'), ['workflows/worker.ts'], {
+      cwd: ROOT,
+      echo: o.echo,
+      env: {
+        TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
+        TEMPORAL_NAMESPACE: 'default',
+        TEMPORAL_TASK_QUEUE: 'cases',
+        EDGE_URL: edgeUrl,
+        INTERNAL_SECRET: o.internalSecret,
+        // One local workerd answers every projection: keep the calls in flight below what it
+        // answers within their timeout, so that none is retried for nothing (issue 11).
+        TEMPORAL_MAX_CONCURRENT_ACTIVITIES: process.env.TEMPORAL_MAX_CONCURRENT_ACTIVITIES ?? '24',
+        CIVIC_PARENT_PID: String(process.pid),
+      },
+    });
+    services.push(worker);
+    await waitFor('the Temporal worker', async () => worker.lines.some((l) => l.includes('polling task queue')), {
+      service: worker,
+      timeoutMs: 120_000,
+    });
+  }
+  async function stopWorker() {
+    const w = worker;
+    services.splice(services.indexOf(w), 1);
+    await w.stop();
+  }
+
   const stop = async () => {
     clearInterval(cronTimer);
     for (const s of [...services].reverse()) await s.stop();
@@ -94,26 +123,7 @@ export async function startStack(o) {
     );
 
     log('Starting the Temporal worker process ...');
-    const worker = startService('worker', path.join(BIN, 'tsx'), ['workflows/worker.ts'], {
-      cwd: ROOT,
-      echo: o.echo,
-      env: {
-        TEMPORAL_ADDRESS: `127.0.0.1:${ports.temporal}`,
-        TEMPORAL_NAMESPACE: 'default',
-        TEMPORAL_TASK_QUEUE: 'cases',
-        EDGE_URL: edgeUrl,
-        INTERNAL_SECRET: o.internalSecret,
-        // One local workerd answers every projection: keep the calls in flight below what it
-        // answers within their timeout, so that none is retried for nothing (issue 11).
-        TEMPORAL_MAX_CONCURRENT_ACTIVITIES: process.env.TEMPORAL_MAX_CONCURRENT_ACTIVITIES ?? '24',
-        CIVIC_PARENT_PID: String(process.pid),
-      },
-    });
-    services.push(worker);
-    await waitFor('the Temporal worker', async () => worker.lines.some((l) => l.includes('polling task queue')), {
-      service: worker,
-      timeoutMs: 120_000,
-    });
+    await startWorker();
 
     // Production runs the outbox drain from the cron trigger; locally we poke the same handler.
     const drain = () =>
@@ -134,6 +144,9 @@ export async function startStack(o) {
     /** Stops only the Temporal server (its database file stays), for outage tests. */
     stopTemporal: () => temporal.stop(),
     startTemporal,
+    /** Stops and restarts only the Temporal worker process, for tests that serve its task queue themselves. */
+    stopWorker,
+    startWorker,
     stop,
   };
 }

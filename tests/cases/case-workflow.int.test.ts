@@ -86,6 +86,7 @@ const refusal = (p: Promise<unknown>) =>
     () => 'accepted',
     (e: WorkflowUpdateFailedError) => String(e.cause?.message),
   );
+const ev0 = (caseId: string, type: string) => (events.get(caseId) ?? []).find((e) => e.type === type);
 const typesOf = (caseId: string) => (events.get(caseId) ?? []).map((e) => (e.type === 'sla_warning' ? `sla_warning_${e.body?.level}` : e.type));
 const reply = (message = '已派員處理完畢，謝謝您。') => ({ args: [{ officerId: officer.id, actor: officer, message }] as [ReplyUpdateInput] });
 
@@ -108,16 +109,20 @@ describe('deadlines and timers', () => {
     const handle = await start(i);
     await eventually('two escalations', async () => typesOf(i.caseId).filter((t) => t === 'sla_escalated').length >= 2, 30_000);
     await handle.executeUpdate(replyUpdate, reply());
+    // The missed acknowledgement is a breach of its own: it escalates (at 4 s) until the answer
+    // deadline's breach (6 s) takes over the re-escalation (8 s).
     expect(typesOf(i.caseId).slice(0, 8)).toEqual([
       'deadlines_computed',
       'ack_overdue',
       'sla_warning_50',
+      'sla_escalated',
       'sla_warning_75',
       'sla_breached',
       'sla_escalated',
-      'sla_escalated',
       'replied',
     ]);
+    expect(ev0(i.caseId, 'ack_overdue')).toMatchObject({ body: { deadline: 'ack', breach: true }, notify: ['agency_officers', 'supervisors', 'oversight'] });
+    expect(events.get(i.caseId)!.filter((e) => e.type === 'sla_escalated').map((e) => e.body?.deadline)).toEqual(['ack', 'answer']);
     const ev = events.get(i.caseId)!;
     const at = (type: string) => Date.parse(ev.find((e) => e.type === type)!.occurredAt) - t0;
     expect(at('sla_breached')).toBeGreaterThanOrEqual(6_000);

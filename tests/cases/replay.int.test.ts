@@ -12,8 +12,9 @@ const dir = path.resolve(import.meta.dirname, 'fixtures/histories');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
 
 describe('recorded case histories replay on the current workflow code', () => {
-  it('has recorded histories to check', () => {
-    expect(files.length).toBeGreaterThanOrEqual(2);
+  it('has recorded histories of every earlier version to check', () => {
+    expect(files.filter((f) => f.startsWith('case-v1-')).length).toBeGreaterThanOrEqual(2);
+    expect(files.filter((f) => f.startsWith('case-v2-')).length).toBeGreaterThanOrEqual(3);
   });
 
   it.each(files)('%s', async (file) => {

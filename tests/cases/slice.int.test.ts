@@ -62,6 +62,8 @@ describe('the vertical slice through the real stack', () => {
     const again = await officer.request(`/api/v1/cases/${filed.id}/reply`, { json: { message: '第二次回覆不應成立。' } });
     expect(again.status).toBe(409);
     expect(again.headers.get('content-type')).toBe('application/problem+json');
+    // The workflow's refusal reaches the client as a stable code the UI translates.
+    expect(((await again.json()) as { type: string }).type).toBe('https://civic-engine.dev/problems/wrong-state');
 
     const seen = await citizen.json<CaseDetail>(`/api/v1/cases/${filed.id}`);
     expect(seen.state).toBe('replied');

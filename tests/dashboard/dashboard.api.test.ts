@@ -52,8 +52,9 @@ beforeAll(async () => {
       db
         .prepare(
           `INSERT OR IGNORE INTO cases (id, service_type_code, agency_id, citizen_id, subject, description, state, received_at, updated_at,
-             resolution_due_at, sla_state, outcome, handling_working_days, replied_at, transfers, reopen_count, extended, workflow_started_at, satisfaction_score)
-           VALUES (?, ?, ?, 'u-citizen', '測試案件', '測試用的案件內容。', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             resolution_due_at, sla_state, outcome, handling_working_days, replied_at, transfers, reopen_count, extended, workflow_started_at, satisfaction_score,
+             missed_deadline)
+           VALUES (?, ?, ?, 'u-citizen', '測試案件', '測試用的案件內容。', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .bind(
           c.id,
@@ -72,6 +73,7 @@ beforeAll(async () => {
           c.extended ? 1 : 0,
           iso(now - c.receivedDaysAgo * DAY),
           c.satisfaction ?? null,
+          c.outcome === 'breached' ? 'answer' : null,
         ),
     ),
   ]);
@@ -123,7 +125,7 @@ describe('performance', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await res.text()).replace('\uFEFF', '').trim().split('\r\n');
     expect(lines[0]).toMatch(/^agency,cases,met,breached,open_overdue,not_processed,on_time_rate_pct/);
-    expect(lines.at(-1)).toMatch(/^TOTAL,10,5,1,1,1,71.4,4,50,0.1,10,3.5,2$/);
+    expect(lines.at(-1)).toMatch(/^TOTAL,10,5,1,1,1,71.4,4,50,0.1,10,3.5,2,0,1$/);
   });
 
   it('refuses agencies outside the scope, citizens, officers without oversight, and bad periods', async () => {

@@ -32,9 +32,15 @@ export default async function setup(project: TestProject) {
     log: (m: string) => console.log(`[stack] ${m}`),
   });
 
-  // Test files run in other processes: they stop/start Temporal through this loopback endpoint.
+  // Test files run in other processes: they stop/start Temporal or the worker process through this loopback endpoint.
   const control = http.createServer((req, res) => {
-    const action = req.url === '/temporal/stop' ? stack.stopTemporal : req.url === '/temporal/start' ? stack.startTemporal : null;
+    const actions: Record<string, () => Promise<void>> = {
+      '/temporal/stop': stack.stopTemporal,
+      '/temporal/start': stack.startTemporal,
+      '/worker/stop': stack.stopWorker,
+      '/worker/start': stack.startWorker,
+    };
+    const action = req.url ? actions[req.url] : undefined;
     if (!action || req.method !== 'POST') {
       res.writeHead(404).end();
       return;

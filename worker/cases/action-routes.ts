@@ -6,7 +6,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { parseSlaPeriod } from '../../domain/sla/sla-period';
-import { type Actor, type CaseUpdateName, caseUpdates, caseWorkflowId } from '../../workflows/case/contract';
+import { type Actor, type CaseUpdateName, caseRuleCodes, caseUpdates, caseWorkflowId } from '../../workflows/case/contract';
 import { auditStatement } from '../platform/audit';
 import { type CaseRecord, findCase } from './db';
 import { agencyExists, isOfficerOf } from '../platform/reference/db';
@@ -14,7 +14,7 @@ import type { Role } from '../platform/auth/users';
 import type { AppContext } from '../platform/env';
 import { jsonBody, jsonResponse, problems } from '../platform/openapi';
 import { fail } from '../platform/problem';
-import { TemporalRejectedError, TemporalUnavailableError, temporalHttp } from '../platform/temporal';
+import { TemporalOutcomeUnknownError, TemporalRejectedError, TemporalUnavailableError, temporalHttp } from '../platform/temporal';
 import { createRouter } from '../platform/validation';
 import { requireRole } from '../platform/auth/middleware';
 import { AssignRequestSchema, CaseDetailSchema, CaseIdParamSchema, EmptyActionSchema, ExtendRequestSchema, NotProcessedRequestSchema, ReasonRequestSchema, ReplyRequestSchema, SupplementRequestSchema, SupplementSchema, TransferRequestSchema } from './schemas';
@@ -64,7 +64,7 @@ function defineAction<S extends z.ZodType>(spec: ActionSpec<S>): void {
       request: { params: CaseIdParamSchema, headers: IdempotencyHeaders, ...jsonBody(spec.schema) },
       responses: {
         200: jsonResponse(CaseDetailSchema, 'The case after the action.'),
-        ...problems(400, 401, 403, 404, 409, 422, 503),
+        ...problems(400, 401, 403, 404, 409, 422, 503, 504),
       },
     }),
     async (c) => {
@@ -97,7 +97,13 @@ function defineAction<S extends z.ZodType>(spec: ActionSpec<S>): void {
         if (e instanceof TemporalUnavailableError) {
           fail(503, 'temporal-unavailable', 'The workflow engine is unreachable; nothing was changed. Try again.');
         }
-        if (e instanceof TemporalRejectedError) fail(409, 'case-rule', e.message);
+        if (e instanceof TemporalOutcomeUnknownError) {
+          // Retrying with the same Idempotency-Key is safe: Temporal applies one update id once.
+          fail(504, 'outcome-unknown', 'The workflow engine did not answer in time; the action may have been applied. Check the case before trying again.', {
+            idempotencyKey: key,
+          });
+        }
+        if (e instanceof TemporalRejectedError) fail(409, ruleCode(e.failureType), e.message);
         throw e;
       }
       await c.env.DB.batch([
@@ -112,6 +118,11 @@ function defineAction<S extends z.ZodType>(spec: ActionSpec<S>): void {
       return c.json(await caseDetail(c, (await findCase(c.env.DB, id))!), 200);
     },
   );
+}
+
+/** The workflow's stable refusal code, or the generic one for anything it did not name. */
+function ruleCode(type: string | undefined): string {
+  return type && (caseRuleCodes as readonly string[]).includes(type) ? type : 'case-rule';
 }
 
 const staff: Role[] = ['officer', 'supervisor'];

@@ -1,4 +1,13 @@
-import type { CaseKind, CaseLeg, CaseProjectionEvent, CaseState, NotProcessedCode, SlaStateName } from '../../workflows/case/contract';
+import {
+  type CaseKind,
+  type CaseLeg,
+  type CaseProjectionEvent,
+  type CaseState,
+  type NotProcessedCode,
+  type SlaStateName,
+  closedCaseStates,
+  openCaseStates,
+} from '../../workflows/case/contract';
 import type { Role } from '../platform/auth/users';
 
 export type { CaseState };
@@ -35,6 +44,8 @@ export interface CaseRecord {
   legs: CaseLeg[];
   filedById: string | null;
   satisfactionScore: number | null;
+  ackMissed: boolean;
+  missedDeadline: 'ack' | 'answer' | 'ack_and_answer' | null;
 }
 
 export interface CaseEventRecord {
@@ -77,6 +88,8 @@ interface CaseRow {
   legs: string;
   filed_by_id: string | null;
   satisfaction_score: number | null;
+  ack_missed: number;
+  missed_deadline: CaseRecord['missedDeadline'];
 }
 
 interface EventRow {
@@ -119,6 +132,8 @@ const toCase = (r: CaseRow): CaseRecord => ({
   legs: JSON.parse(r.legs) as CaseLeg[],
   filedById: r.filed_by_id,
   satisfactionScore: r.satisfaction_score,
+  ackMissed: r.ack_missed === 1,
+  missedDeadline: r.missed_deadline,
 });
 
 const toEvent = (r: EventRow): CaseEventRecord => ({
@@ -203,7 +218,8 @@ export async function listCasesOfCitizen(db: D1Database, citizenId: string, limi
   return results.map(toCase);
 }
 
-const closedStates: CaseState[] = ['replied', 'closed', 'not_processed'];
+/** Open states as SQL literals: constants from the contract, never input. */
+const openStateList = openCaseStates.map((s) => `'${s}'`).join(', ');
 
 export interface InboxFilter {
   openOnly: boolean;
@@ -218,8 +234,8 @@ export async function listCasesOfAgency(db: D1Database, agencyId: string, f: Inb
   const where = ['agency_id = ?'];
   const args: (string | number)[] = [agencyId];
   if (f.openOnly) {
-    where.push(`state NOT IN (${closedStates.map(() => '?').join(', ')})`);
-    args.push(...closedStates);
+    where.push(`state NOT IN (${closedCaseStates.map(() => '?').join(', ')})`);
+    args.push(...closedCaseStates);
   }
   if (f.sla) {
     where.push('sla_state = ?');
@@ -262,28 +278,43 @@ export async function listCasesFiledBy(db: D1Database, proxyId: string, limit = 
 export async function applyCaseEvent(
   db: D1Database,
   ev: CaseProjectionEvent,
-  metrics: { outcome: string | null; handlingWorkingDays: number | null } = { outcome: null, handlingWorkingDays: null },
+  metrics: { outcome: string | null; handlingWorkingDays: number | null; missedDeadline?: string | null } = {
+    outcome: null,
+    handlingWorkingDays: null,
+  },
 ): Promise<boolean> {
   const body = JSON.stringify(ev.body ?? {});
   const snap = ev.snapshot;
+  // Workflows started before a missed acknowledgement counted as a breach only say 'ack_overdue'.
+  const ackMissed = snap?.ackMissed === true || ev.type === 'ack_overdue' ? 1 : 0;
   const update = snap
     ? db
         .prepare(
+          // Numbered parameters: the acknowledgement flag and the outcome are used in several places.
           `UPDATE cases SET
-             state = ?, agency_id = ?, assignee_id = ?, sla_state = ?, acknowledged_at = ?,
-             ack_due_at = ?, resolution_due_at = ?, original_resolution_due_at = ?, extended = ?,
-             paused_since = ?, supplement_due_at = ?, replied_at = ?, closed_at = ?, not_processed_code = ?,
-             escalations = ?, transfers = ?, legs = ?, outcome = ?, handling_working_days = ?,
+             state = ?1, agency_id = ?2, assignee_id = ?3,
+             ack_missed = MAX(ack_missed, ?4),
+             sla_state = CASE WHEN (ack_missed = 1 OR ?4 = 1) AND ?1 IN (${openStateList}) THEN 'breached' ELSE ?5 END,
+             outcome = CASE WHEN ?6 IN ('met', 'breached') AND (ack_missed = 1 OR ?4 = 1) THEN 'breached' ELSE ?6 END,
+             missed_deadline = CASE WHEN ?6 IN ('met', 'breached') AND (ack_missed = 1 OR ?4 = 1)
+               THEN CASE WHEN ?7 IN ('answer', 'ack_and_answer') THEN 'ack_and_answer' ELSE 'ack' END ELSE ?7 END,
+             handling_working_days = ?8, acknowledged_at = ?9, ack_due_at = ?10, resolution_due_at = ?11,
+             original_resolution_due_at = ?12, extended = ?13, paused_since = ?14, supplement_due_at = ?15,
+             replied_at = ?16, closed_at = ?17, not_processed_code = ?18, escalations = ?19, transfers = ?20, legs = ?21,
              reopen_count = (SELECT COUNT(*) FROM case_events WHERE case_id = cases.id AND type = 'reopened'),
-             ack_due_date = COALESCE(?, ack_due_date), resolution_due_date = COALESCE(?, resolution_due_date),
-             workflow_started_at = COALESCE(workflow_started_at, ?), last_seq = ?, updated_at = ?
-           WHERE id = ? AND last_seq < ?`,
+             ack_due_date = COALESCE(?22, ack_due_date), resolution_due_date = COALESCE(?23, resolution_due_date),
+             workflow_started_at = COALESCE(workflow_started_at, ?24), last_seq = ?25, updated_at = ?24
+           WHERE id = ?26 AND last_seq < ?25`,
         )
         .bind(
           snap.state,
           snap.agencyId,
           snap.assigneeId,
+          ackMissed,
           snap.sla,
+          metrics.outcome,
+          metrics.missedDeadline ?? null,
+          metrics.handlingWorkingDays,
           snap.acknowledgedAt,
           snap.ackDueAt,
           snap.resolutionDueAt,
@@ -297,21 +328,19 @@ export async function applyCaseEvent(
           snap.escalations,
           Math.max(0, snap.legs.filter((l) => l.timely !== null).length),
           JSON.stringify(snap.legs),
-          metrics.outcome,
-          metrics.handlingWorkingDays,
           ev.ackDueDate ?? null,
           ev.resolutionDueDate ?? null,
           ev.occurredAt,
           ev.seq,
-          ev.occurredAt,
           ev.caseId,
-          ev.seq,
         )
     : // Events from the first workflow version carry no snapshot, only the changed fields.
       db
         .prepare(
           `UPDATE cases SET
              state = ?,
+             ack_missed = MAX(ack_missed, ?),
+               sla_state = CASE WHEN (ack_missed = 1 OR ? = 1) AND ? IN (${openStateList}) THEN 'breached' ELSE sla_state END,
              ack_due_date = COALESCE(?, ack_due_date),
              resolution_due_date = COALESCE(?, resolution_due_date),
              replied_at = COALESCE(?, replied_at),
@@ -321,6 +350,9 @@ export async function applyCaseEvent(
            WHERE id = ? AND last_seq < ?`,
         )
         .bind(
+          ev.state,
+          ackMissed,
+          ackMissed,
           ev.state,
           ev.ackDueDate ?? null,
           ev.resolutionDueDate ?? null,

@@ -3,15 +3,18 @@
  * the platform (outbox starts and notification texts). Mounted by worker/index.ts.
  */
 import { caseWorkflowId, caseWorkflowType, type CaseWorkflowInput } from '../../workflows/case/contract';
+import { registerCalendarChangeHook } from '../platform/calendar-changes';
 import { registerNotificationRenderer } from '../platform/notifications/renderers';
 import { registerOutboxKind } from '../platform/outbox/kinds';
 import { renderStoredCaseNotification } from './notification-templates';
+import { caseCalendarSignals } from './calendar-signals';
 
 registerOutboxKind('start_case_workflow', (_env, payload) => {
   const input = payload as CaseWorkflowInput;
   return { workflowId: caseWorkflowId(input.caseId), workflowType: caseWorkflowType, input: [input] };
 });
 registerNotificationRenderer(renderStoredCaseNotification);
+registerCalendarChangeHook(caseCalendarSignals);
 
 export { default as caseActionRoutes } from './action-routes';
 export { default as assistedCaseRoutes } from './assisted-routes';

@@ -8,6 +8,7 @@ import type { CaseWorkflowInput } from '../../workflows/case/contract';
 import { auditStatement } from '../platform/audit';
 import { insertCase } from './db';
 import { closuresFrom } from '../platform/closures';
+import { currentCalendar } from '../platform/calendar-changes';
 import { enqueueStatement } from '../platform/outbox/db';
 import { findServiceType } from '../platform/reference/db';
 import type { Bindings } from '../platform/env';
@@ -15,6 +16,10 @@ import { newCaseId } from '../platform/crypto';
 import { checkFormData } from '../platform/reference/form-data';
 import { fail } from '../platform/problem';
 import { publishOutbox } from '../platform/outbox/queue';
+
+/** Case numbers are random (6 characters a day); a collision is rare but must not lose a filing. */
+const ID_ATTEMPTS = 4;
+const isIdCollision = (e: unknown) => /UNIQUE constraint failed: cases\.id/.test(String((e as Error)?.message));
 
 export interface IntakeRequest {
   serviceTypeCode: string;
@@ -34,6 +39,8 @@ export async function intakeCase(
   ctx: { waitUntil(promise: Promise<unknown>): void },
   req: IntakeRequest,
   who: { citizenId: string; filedById?: string; consent?: Consent },
+  /** Tests pass their own id source to provoke a collision. */
+  opts: { newId?: (taipeiDay: string) => string } = {},
 ): Promise<string> {
   const serviceType = await findServiceType(env.DB, req.serviceTypeCode);
   if (!serviceType) {
@@ -46,39 +53,42 @@ export async function intakeCase(
 
   const now = new Date();
   const receivedAt = now.toISOString();
-  const id = newCaseId(taipeiDateOf(now.getTime()));
-  const input: CaseWorkflowInput = {
-    caseId: id,
-    kind: serviceType.kind,
-    agencyId: serviceType.agencyId,
-    serviceTypeCode: serviceType.code,
-    receivedAt,
-    ackPeriod: serviceType.ackPeriod,
-    resolutionPeriod: serviceType.resolutionPeriod,
-    closures: await closuresFrom(env.DB, receivedAt, serviceType.agencyId),
-    sla: serviceType.sla,
-    ...(who.filedById ? { filedById: who.filedById } : {}),
-  };
-  const extra: D1PreparedStatement[] = [
-    enqueueStatement(env.DB, { kind: 'start_case_workflow', aggregateId: id, payload: input, now: receivedAt }),
-  ];
-  if (who.filedById && who.consent) {
-    extra.push(
-      env.DB.prepare(
-        `INSERT INTO case_consents (case_id, citizen_id, proxy_id, method, statement, recorded_at) VALUES (?, ?, ?, ?, ?, ?)`,
-      ).bind(id, who.citizenId, who.filedById, who.consent.method, who.consent.statement, receivedAt),
-      auditStatement(env.DB, {
-        actorId: who.filedById,
-        action: 'case.file_on_behalf',
-        target: `case:${id}`,
-        detail: { citizenId: who.citizenId, consentMethod: who.consent.method },
-        at: receivedAt,
-      }),
-    );
-  }
-  await insertCase(
-    env.DB,
-    {
+  const closures = await closuresFrom(env.DB, receivedAt, serviceType.agencyId);
+  let id = '';
+  for (let attempt = 1; ; attempt++) {
+    id = (opts.newId ?? newCaseId)(taipeiDateOf(now.getTime()));
+    const input: CaseWorkflowInput = {
+      caseId: id,
+      kind: serviceType.kind,
+      agencyId: serviceType.agencyId,
+      serviceTypeCode: serviceType.code,
+      receivedAt,
+      ackPeriod: serviceType.ackPeriod,
+      resolutionPeriod: serviceType.resolutionPeriod,
+      closures,
+      sla: serviceType.sla,
+      ...(who.filedById ? { filedById: who.filedById } : {}),
+      calendar: currentCalendar,
+      priority: serviceType.priorityTier,
+    };
+    const extra: D1PreparedStatement[] = [
+      enqueueStatement(env.DB, { kind: 'start_case_workflow', aggregateId: id, payload: input, now: receivedAt }),
+    ];
+    if (who.filedById && who.consent) {
+      extra.push(
+        env.DB.prepare(
+          `INSERT INTO case_consents (case_id, citizen_id, proxy_id, method, statement, recorded_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        ).bind(id, who.citizenId, who.filedById, who.consent.method, who.consent.statement, receivedAt),
+        auditStatement(env.DB, {
+          actorId: who.filedById,
+          action: 'case.file_on_behalf',
+          target: `case:${id}`,
+          detail: { citizenId: who.citizenId, consentMethod: who.consent.method },
+          at: receivedAt,
+        }),
+      );
+    }
+    const newCase = {
       id,
       serviceTypeCode: serviceType.code,
       agencyId: serviceType.agencyId,
@@ -91,9 +101,15 @@ export async function intakeCase(
       formData: form.value,
       filedById: who.filedById ?? null,
       priorityTier: serviceType.priorityTier,
-    },
-    extra,
-  );
+    };
+    try {
+      await insertCase(env.DB, newCase, extra);
+      break;
+    } catch (e) {
+      if (attempt >= ID_ATTEMPTS || !isIdCollision(e)) throw e;
+      console.warn(JSON.stringify({ msg: 'case id collision, retrying with a new id', attempt }));
+    }
+  }
   // The queue starts the workflow within about a second; the cron sweep covers the rest.
   ctx.waitUntil(publishOutbox(env, [{ kind: 'start_case_workflow', aggregateId: id }]));
   return id;

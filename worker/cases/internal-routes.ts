@@ -1,18 +1,24 @@
 import { z } from 'zod';
-import { caseEventTypes, caseStates, notProcessedCodes, slaStates } from '../../workflows/case/contract';
+import { type Audience, type CaseProjectionEvent, caseStates, notProcessedCodes, slaStates } from '../../workflows/case/contract';
 import { applyCaseEvent, caseExists } from './db';
 import { fail } from '../platform/problem';
 import { createRouter, validate } from '../platform/validation';
 import { requireInternalSignature } from '../platform/internal-signature';
 import { deliverEmailsSoon } from '../platform/notifications/email';
+import { trackProjectionRefusals } from '../platform/projection-refusals';
 import { caseOutcome } from './metrics';
 import { notifyCaseEvent } from './notify';
 
-/** Routes the Temporal worker process calls to write projections; HMAC-signed, not in OpenAPI. */
+/**
+ * Routes the Temporal worker process calls to write projections; HMAC-signed, not in OpenAPI.
+ * Tolerant on purpose: during a rolling deploy a newer or older worker may send fields or event
+ * types this edge does not know. Unknown fields are dropped and unknown event types stored on
+ * the timeline as they are; only what the read model relies on is checked strictly.
+ */
 const internal = createRouter();
 
 const instant = z.iso.datetime();
-const LegSchema = z.strictObject({
+const LegSchema = z.object({
   agencyId: z.string().min(1).max(40),
   startedAt: instant,
   dueAt: instant,
@@ -20,7 +26,7 @@ const LegSchema = z.strictObject({
   timely: z.boolean().nullable(),
 });
 
-const SnapshotSchema = z.strictObject({
+const SnapshotSchema = z.object({
   state: z.enum(caseStates),
   agencyId: z.string().min(1).max(40),
   assigneeId: z.string().max(64).nullable(),
@@ -38,12 +44,16 @@ const SnapshotSchema = z.strictObject({
   sla: z.enum(slaStates),
   escalations: z.int().min(0),
   legs: z.array(LegSchema).max(100),
+  ackMissed: z.boolean().optional(),
+  answerMissed: z.boolean().optional(),
 });
 
-const CaseProjectionEventSchema = z.strictObject({
+const audiences: readonly Audience[] = ['citizen', 'assignee', 'agency_officers', 'supervisors', 'oversight'];
+
+const CaseProjectionEventSchema = z.object({
   caseId: z.string().min(1).max(40),
   seq: z.int().min(1),
-  type: z.enum(caseEventTypes),
+  type: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
   state: z.enum(caseStates),
   occurredAt: instant,
   actorId: z.string().max(64).optional(),
@@ -52,13 +62,24 @@ const CaseProjectionEventSchema = z.strictObject({
   repliedAt: instant.optional(),
   body: z.record(z.string(), z.union([z.string().max(10_000), z.number(), z.boolean()])).optional(),
   snapshot: SnapshotSchema.optional(),
-  notify: z.array(z.enum(['citizen', 'assignee', 'agency_officers', 'supervisors', 'oversight'])).max(5).optional(),
+  // Audiences this edge does not know are left out rather than refusing the event.
+  notify: z
+    .array(z.string().max(40))
+    .max(10)
+    .transform((list) => list.filter((a): a is Audience => (audiences as readonly string[]).includes(a)))
+    .optional(),
 });
 
+const caseIdOf = (body: unknown) => {
+  const id = (body as { caseId?: unknown } | null)?.caseId;
+  return typeof id === 'string' && id.length <= 40 ? id : null;
+};
+
+internal.use('*', trackProjectionRefusals(caseIdOf));
 internal.use('*', requireInternalSignature());
 
 internal.post('/case-events', validate('json', CaseProjectionEventSchema), async (c) => {
-  const ev = c.req.valid('json');
+  const ev = c.req.valid('json') as CaseProjectionEvent;
   if (!(await caseExists(c.env.DB, ev.caseId))) fail(404, 'case-not-found', `No case ${ev.caseId}.`);
   const applied = await applyCaseEvent(c.env.DB, ev, ev.snapshot ? caseOutcome(ev.snapshot) : undefined);
   // Notifications are keyed by (case, seq, user): a retried delivery adds nothing.

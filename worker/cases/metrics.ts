@@ -7,9 +7,13 @@ import { twOfficialCalendar } from '../../domain/calendar/business-calendar';
 import { workingMsBetween } from '../../domain/sla/working-time';
 import type { CaseSnapshot } from '../../workflows/case/contract';
 
+export type MissedDeadline = 'ack' | 'answer' | 'ack_and_answer';
+
 export interface CaseOutcome {
   outcome: 'met' | 'breached' | 'not_processed' | null;
   handlingWorkingDays: number | null;
+  /** Which legal deadline an answered case missed: a missed acknowledgement is a breach too. */
+  missedDeadline?: MissedDeadline | null;
 }
 
 const calendar = twOfficialCalendar();
@@ -21,9 +25,13 @@ export function caseOutcome(s: CaseSnapshot): CaseOutcome {
     const received = Date.parse(s.receivedAt);
     const replied = Date.parse(s.repliedAt);
     const days = replied > received ? workingMsBetween(calendar, received, replied) / DAY_MS : 0;
+    const answerMissed = replied > Date.parse(s.resolutionDueAt);
+    const ackMissed = s.ackMissed === true;
+    const missedDeadline = ackMissed && answerMissed ? 'ack_and_answer' : ackMissed ? 'ack' : answerMissed ? 'answer' : null;
     return {
-      outcome: replied <= Date.parse(s.resolutionDueAt) ? 'met' : 'breached',
+      outcome: missedDeadline ? 'breached' : 'met',
       handlingWorkingDays: Math.round(days * 100) / 100,
+      missedDeadline,
     };
   }
   return { outcome: null, handlingWorkingDays: null };

@@ -25,9 +25,13 @@ const zh: Partial<Record<CaseEventType, Template>> = {
     subject: `案件 ${p.caseId} 已收件`,
     body: `您的案件「${p.caseSubject}」已收件。機關應於 ${p.ackDue} 前確認受理，並於 ${p.resolutionDue} 前答復。`,
   }),
+  deadlines_moved: (p) => ({
+    subject: `案件 ${p.caseId} 期限順延`,
+    body: `因辦公日曆異動或停止上班，案件「${p.caseSubject}」的期限順延：受理期限 ${p.ackDue}，答復期限 ${p.resolutionDue}。`,
+  }),
   accepted: (p) => ({ subject: `案件 ${p.caseId} 已受理`, body: `您的案件「${p.caseSubject}」已由承辦機關受理。` }),
   assigned: (p) => ({ subject: `您被指派案件 ${p.caseId}`, body: `案件「${p.caseSubject}」已指派給您，答復期限 ${p.resolutionDue}。` }),
-  ack_overdue: (p) => ({ subject: `案件 ${p.caseId} 逾期未受理`, body: `案件「${p.caseSubject}」已超過受理期限 ${p.ackDue}，請儘速處理。` }),
+  ack_overdue: (p) => ({ subject: `案件 ${p.caseId} 逾期未受理`, body: `案件「${p.caseSubject}」已超過受理期限 ${p.ackDue}（逾期），請儘速受理並督導處理。` }),
   supplement_requested: (p) => ({
     subject: `案件 ${p.caseId} 請補正資料`,
     body: `承辦機關請您於 ${p.supplementDue} 前補正：${p.message ?? ''}\n補正期間處理期限暫停計算。`,
@@ -50,9 +54,13 @@ const en: Partial<Record<CaseEventType, Template>> = {
     subject: `Case ${p.caseId} received`,
     body: `Your case "${p.caseSubject}" was received. The agency must acknowledge it by ${p.ackDue} and answer by ${p.resolutionDue}.`,
   }),
+  deadlines_moved: (p) => ({
+    subject: `Case ${p.caseId}: deadlines moved`,
+    body: `Because of a change to the office calendar or an office closure, the deadlines of "${p.caseSubject}" moved: acknowledgement by ${p.ackDue}, answer by ${p.resolutionDue}.`,
+  }),
   accepted: (p) => ({ subject: `Case ${p.caseId} accepted`, body: `Your case "${p.caseSubject}" was accepted by the agency.` }),
   assigned: (p) => ({ subject: `Case ${p.caseId} assigned to you`, body: `"${p.caseSubject}" is yours; answer due ${p.resolutionDue}.` }),
-  ack_overdue: (p) => ({ subject: `Case ${p.caseId} not acknowledged in time`, body: `"${p.caseSubject}" passed its acknowledgement deadline ${p.ackDue}.` }),
+  ack_overdue: (p) => ({ subject: `Case ${p.caseId} not acknowledged in time`, body: `"${p.caseSubject}" passed its acknowledgement deadline ${p.ackDue}: a breach. Please acknowledge it now.` }),
   supplement_requested: (p) => ({
     subject: `Case ${p.caseId}: please supply more information`,
     body: `Please reply by ${p.supplementDue}: ${p.message ?? ''}\nThe processing clock is paused until then.`,
@@ -71,8 +79,8 @@ const en: Partial<Record<CaseEventType, Template>> = {
 };
 
 /** Null when the event kind has no message (the timeline still shows it). */
-export function renderNotification(kind: CaseEventType, locale: Locale, p: TemplateParams): Rendered | null {
-  const t = (locale === 'en' ? en : zh)[kind];
+export function renderNotification(kind: string, locale: Locale, p: TemplateParams): Rendered | null {
+  const t = (locale === 'en' ? en : zh)[kind as CaseEventType];
   if (!t) return null;
   const r = t(p);
   return { subject: r.subject, body: `${r.body}\n\n${p.link}` };

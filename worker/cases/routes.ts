@@ -37,6 +37,8 @@ export const toSummary = (r: CaseRecord): CaseSummary => ({
   extended: r.extended,
   pausedSince: r.pausedSince,
   supplementDueAt: r.supplementDueAt,
+  ackMissed: r.ackMissed,
+  missedDeadline: r.missedDeadline,
 });
 
 /**

@@ -55,6 +55,11 @@ export const CaseSummarySchema = z
     extended: z.boolean(),
     pausedSince: z.iso.datetime().nullable(),
     supplementDueAt: z.iso.datetime().nullable(),
+    ackMissed: z.boolean().meta({ description: 'The acknowledgement (受理) deadline passed unacknowledged: a breach.' }),
+    missedDeadline: z
+      .enum(['ack', 'answer', 'ack_and_answer'])
+      .nullable()
+      .meta({ description: 'For an answered case, which legal deadline it missed.' }),
   })
   .meta({ id: 'CaseSummary' });
 

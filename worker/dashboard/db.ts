@@ -5,13 +5,17 @@
  */
 import { parsePlainDate } from '../../domain/calendar/plain-date';
 import { endOfTaipeiDay, startOfTaipeiDay } from '../../domain/calendar/taipei-time';
-import type { CaseState, SlaStateName } from '../../workflows/case/contract';
+import { type CaseState, type SlaStateName, openCaseStates } from '../../workflows/case/contract';
 
-const OPEN_STATES: CaseState[] = ['received', 'accepted', 'awaiting_supplement', 'in_progress', 'transferred', 'extended', 'reopened'];
-const openList = OPEN_STATES.map((s) => `'${s}'`).join(', ');
+/** Open states as SQL literals: constants from the contract, never input. */
+const openList = openCaseStates.map((s) => `'${s}'`).join(', ');
 
-/** D1 allows 100 bound parameters per statement; agency lists stay well below. */
-const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+/**
+ * A list of agencies as ONE bound parameter (a JSON array): D1 allows 100 bound parameters per
+ * statement, and a city has more agencies than that.
+ */
+const inList = (column: string) => `${column} IN (SELECT value FROM json_each(?))`;
+const listArg = (ids: readonly string[]) => JSON.stringify(ids);
 
 /** The agency and every agency below it. */
 export async function agencyTree(db: D1Database, roots: string[]): Promise<string[]> {
@@ -19,11 +23,11 @@ export async function agencyTree(db: D1Database, roots: string[]): Promise<strin
   const { results } = await db
     .prepare(
       `WITH RECURSIVE tree(id) AS (
-         SELECT id FROM agencies WHERE id IN (${placeholders(roots.length)})
+         SELECT id FROM agencies WHERE ${inList('id')}
          UNION SELECT a.id FROM agencies a JOIN tree t ON a.parent_id = t.id)
        SELECT id FROM tree ORDER BY id`,
     )
-    .bind(...roots)
+    .bind(listArg(roots))
     .all<{ id: string }>();
   return results.map((r) => r.id);
 }
@@ -51,8 +55,8 @@ export interface CaseFilter {
 }
 
 function where(f: CaseFilter, extra: string[] = []): { sql: string; args: string[] } {
-  const parts = [`agency_id IN (${placeholders(f.agencyIds.length)})`, ...extra];
-  const args = [...f.agencyIds];
+  const parts = [inList('agency_id'), ...extra];
+  const args = [listArg(f.agencyIds)];
   if (f.serviceTypeCode) {
     parts.push('service_type_code = ?');
     args.push(f.serviceTypeCode);
@@ -78,6 +82,11 @@ export interface SlaBoardRow {
   state: CaseState;
   slaState: SlaStateName;
   resolutionDueAt: string | null;
+}
+
+/** The scope as a WHERE over cases (for queries in other modules, e.g. stuck projections). */
+export function scopeWhere(f: CaseFilter): { sql: string; args: string[] } {
+  return where(f);
 }
 
 export async function slaBoard(
@@ -131,6 +140,9 @@ export interface PerformanceAggregate {
   cases: number;
   met: number;
   breached: number;
+  /** Of the breached answers: how many missed the acknowledgement deadline, how many the answer deadline (both counts a case in each). */
+  missedAck: number;
+  missedAnswer: number;
   openOverdue: number;
   notProcessed: number;
   p50HandlingDays: number | null;
@@ -179,9 +191,10 @@ export async function performance(
   groupBy: 'agency' | 'service_type',
 ): Promise<{ rows: PerformanceAggregate[]; total: PerformanceAggregate }> {
   const key = groupBy === 'agency' ? 'agency_id' : 'service_type_code';
-  const inAgencies = `agency_id IN (${placeholders(agencyIds.length)})`;
+  const inAgencies = inList('agency_id');
+  const agencies = listArg(agencyIds);
   const { fromIso, toIso } = instantsOf(period);
-  const [sums, hist, overdue] = await db.batch([
+  const [sums, hist, overdue, missed] = await db.batch([
     db
       .prepare(
         `SELECT ${key} AS k, SUM(cases) AS cases, SUM(met) AS met, SUM(breached) AS breached,
@@ -189,21 +202,30 @@ export async function performance(
            SUM(satisfaction_sum) AS satisfaction_sum, SUM(satisfaction_n) AS satisfaction_n
          FROM case_daily WHERE ${inAgencies} AND day BETWEEN ? AND ? GROUP BY k HAVING SUM(cases) > 0 ORDER BY k`,
       )
-      .bind(...agencyIds, period.fromDay, period.toDay),
+      .bind(agencies, period.fromDay, period.toDay),
     db
       .prepare(
         `SELECT ${key} AS k, d, SUM(n) AS n FROM case_daily_handling
          WHERE ${inAgencies} AND day BETWEEN ? AND ? GROUP BY k, d HAVING SUM(n) > 0 ORDER BY d`,
       )
-      .bind(...agencyIds, period.fromDay, period.toDay),
+      .bind(agencies, period.fromDay, period.toDay),
     db
       .prepare(
         `SELECT ${key} AS k, COUNT(*) AS n FROM cases INDEXED BY cases_open_sla
-         WHERE ${inAgencies} AND state IN (${openList}) AND resolution_due_at < ? AND received_at >= ? AND received_at < ?
+         WHERE ${inAgencies} AND state IN (${openList}) AND (resolution_due_at < ? OR ack_missed = 1) AND received_at >= ? AND received_at < ?
          GROUP BY k`,
       )
-      .bind(...agencyIds, nowIso, fromIso, toIso),
+      .bind(agencies, nowIso, fromIso, toIso),
+    // Which deadline the late answers missed (partial index: only breached cases are in it).
+    db
+      .prepare(
+        `SELECT ${key} AS k, SUM(missed_deadline IN ('ack', 'ack_and_answer')) AS ack, SUM(missed_deadline IN ('answer', 'ack_and_answer')) AS answer
+         FROM cases INDEXED BY cases_missed_deadline
+         WHERE ${inAgencies} AND missed_deadline IS NOT NULL AND received_at >= ? AND received_at < ? GROUP BY k`,
+      )
+      .bind(agencies, fromIso, toIso),
   ]);
+  const missedByKey = new Map(((missed?.results ?? []) as { k: string; ack: number; answer: number }[]).map((r) => [r.k, r]));
   type Sum = {
     k: string;
     cases: number;
@@ -215,6 +237,8 @@ export async function performance(
     satisfaction_sum: number;
     satisfaction_n: number;
     open_overdue: number;
+    missed_ack: number;
+    missed_answer: number;
   };
   const overdueByKey = new Map(((overdue?.results ?? []) as { k: string; n: number }[]).map((r) => [r.k, r.n]));
   const histByKey = new Map<string, [number, number][]>();
@@ -232,6 +256,8 @@ export async function performance(
       cases: s.cases,
       met: s.met,
       breached: s.breached,
+      missedAck: s.missed_ack,
+      missedAnswer: s.missed_answer,
       openOverdue: s.open_overdue,
       notProcessed: s.not_processed,
       p50HandlingDays: percentile(histogram, answered, 0.5),
@@ -242,8 +268,25 @@ export async function performance(
       satisfactionResponses: s.satisfaction_n,
     };
   };
-  const rowsRaw = ((sums?.results ?? []) as Omit<Sum, 'open_overdue'>[]).map((r) => ({ ...r, open_overdue: overdueByKey.get(r.k) ?? 0 }));
-  const zero: Omit<Sum, 'k'> = { cases: 0, met: 0, breached: 0, not_processed: 0, transfers: 0, reopened: 0, satisfaction_sum: 0, satisfaction_n: 0, open_overdue: 0 };
+  const rowsRaw = ((sums?.results ?? []) as Omit<Sum, 'open_overdue' | 'missed_ack' | 'missed_answer'>[]).map((r) => ({
+    ...r,
+    open_overdue: overdueByKey.get(r.k) ?? 0,
+    missed_ack: missedByKey.get(r.k)?.ack ?? 0,
+    missed_answer: missedByKey.get(r.k)?.answer ?? 0,
+  }));
+  const zero: Omit<Sum, 'k'> = {
+    cases: 0,
+    met: 0,
+    breached: 0,
+    not_processed: 0,
+    transfers: 0,
+    reopened: 0,
+    satisfaction_sum: 0,
+    satisfaction_n: 0,
+    open_overdue: 0,
+    missed_ack: 0,
+    missed_answer: 0,
+  };
   const totalSum = rowsRaw.reduce(
     (t, r) => ({
       cases: t.cases + r.cases,
@@ -255,6 +298,8 @@ export async function performance(
       satisfaction_sum: t.satisfaction_sum + r.satisfaction_sum,
       satisfaction_n: t.satisfaction_n + r.satisfaction_n,
       open_overdue: t.open_overdue + r.open_overdue,
+      missed_ack: t.missed_ack + r.missed_ack,
+      missed_answer: t.missed_answer + r.missed_answer,
     }),
     zero,
   );
@@ -273,10 +318,10 @@ export async function weeklyTrend(
   const { results } = await db
     .prepare(
       `SELECT date(day, 'weekday 0', '-6 days') AS week, SUM(met) AS met, SUM(breached) AS breached
-       FROM case_replied_daily WHERE agency_id IN (${placeholders(agencyIds.length)}) AND day BETWEEN ? AND ?
+       FROM case_replied_daily WHERE ${inList('agency_id')} AND day BETWEEN ? AND ?
        GROUP BY week HAVING SUM(met) + SUM(breached) > 0 ORDER BY week`,
     )
-    .bind(...agencyIds, period.fromDay, period.toDay)
+    .bind(listArg(agencyIds), period.fromDay, period.toDay)
     .all<{ week: string; met: number; breached: number }>();
   return results.map((r) => ({ weekStart: r.week, met: r.met, breached: r.breached }));
 }
@@ -289,6 +334,8 @@ export interface EscalationRow {
   state: CaseState;
   resolutionDueAt: string | null;
   escalations: number;
+  /** The acknowledgement deadline was missed (a breach even before the answer is due). */
+  ackMissed: boolean;
   acknowledgedAt: string | null;
   lastComment: string | null;
 }
@@ -297,15 +344,15 @@ export interface EscalationRow {
 export async function breachedCases(db: D1Database, agencyIds: string[], nowIso: string, limit = 500): Promise<EscalationRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT c.id, c.subject, c.agency_id, c.service_type_code, c.state, c.resolution_due_at, c.escalations,
+      `SELECT c.id, c.subject, c.agency_id, c.service_type_code, c.state, c.resolution_due_at, c.escalations, c.ack_missed,
          a.at AS ack_at, a.comment AS ack_comment
        FROM cases c
        LEFT JOIN escalation_acks a ON a.id = (SELECT MAX(id) FROM escalation_acks WHERE case_id = c.id)
-       WHERE c.agency_id IN (${placeholders(agencyIds.length)}) AND c.state IN (${openList})
-         AND (c.sla_state = 'breached' OR c.resolution_due_at < ?)
+       WHERE ${inList('c.agency_id')} AND c.state IN (${openList})
+         AND (c.sla_state = 'breached' OR c.ack_missed = 1 OR c.resolution_due_at < ?)
        ORDER BY c.resolution_due_at LIMIT ?`,
     )
-    .bind(...agencyIds, nowIso, limit)
+    .bind(listArg(agencyIds), nowIso, limit)
     .all<{
       id: string;
       subject: string;
@@ -314,6 +361,7 @@ export async function breachedCases(db: D1Database, agencyIds: string[], nowIso:
       state: CaseState;
       resolution_due_at: string | null;
       escalations: number;
+      ack_missed: number;
       ack_at: string | null;
       ack_comment: string | null;
     }>();
@@ -325,6 +373,7 @@ export async function breachedCases(db: D1Database, agencyIds: string[], nowIso:
     state: r.state,
     resolutionDueAt: r.resolution_due_at,
     escalations: r.escalations,
+    ackMissed: r.ack_missed === 1,
     acknowledgedAt: r.ack_at,
     lastComment: r.ack_comment,
   }));
@@ -338,7 +387,7 @@ export async function openOverdueByServiceType(
   const { results } = await db
     .prepare(
       `SELECT agency_id, service_type_code, COUNT(*) AS n FROM cases
-       WHERE state IN (${openList}) AND resolution_due_at < ? GROUP BY agency_id, service_type_code`,
+       WHERE state IN (${openList}) AND (resolution_due_at < ? OR ack_missed = 1) GROUP BY agency_id, service_type_code`,
     )
     .bind(nowIso)
     .all<{ agency_id: string; service_type_code: string; n: number }>();
@@ -350,9 +399,9 @@ export async function staffOf(db: D1Database, agencyIds: string[]): Promise<{ id
   const { results } = await db
     .prepare(
       `SELECT id, display_name, agency_id FROM users
-       WHERE role IN ('officer', 'supervisor') AND agency_id IN (${placeholders(agencyIds.length)}) ORDER BY agency_id, display_name`,
+       WHERE role IN ('officer', 'supervisor') AND ${inList('agency_id')} ORDER BY agency_id, display_name`,
     )
-    .bind(...agencyIds)
+    .bind(listArg(agencyIds))
     .all<{ id: string; display_name: string; agency_id: string }>();
   return results.map((r) => ({ id: r.id, displayName: r.display_name, agencyId: r.agency_id }));
 }

@@ -4,6 +4,7 @@ import { slaClock } from '../../domain/sla/sla-clock';
 import { auditStatement } from '../platform/audit';
 import { CaseIdParamSchema, findCase } from '../cases/contract';
 import { breachedCases } from './db';
+import { closedCaseStates } from '../../workflows/case/contract';
 import { jsonBody, jsonResponse, problems } from '../platform/openapi';
 import { fail } from '../platform/problem';
 import { createRouter } from '../platform/validation';
@@ -58,8 +59,9 @@ escalations.openapi(
     const agencyIds = await dashboardScope(c.env.DB, user);
     const found = await findCase(c.env.DB, id);
     if (!found || !agencyIds.includes(found.agencyId)) fail(404, 'case-not-found', `No case ${id} in your scope.`);
-    const overdue = found.resolutionDueAt !== null && Date.parse(found.resolutionDueAt) < Date.now();
-    if (!overdue || ['replied', 'closed', 'not_processed'].includes(found.state)) {
+    // A missed acknowledgement deadline is a breach too.
+    const overdue = found.ackMissed || (found.resolutionDueAt !== null && Date.parse(found.resolutionDueAt) < Date.now());
+    if (!overdue || closedCaseStates.includes(found.state)) {
       fail(409, 'not-breached', 'Only open cases past their deadline can be acknowledged.');
     }
     const at = new Date().toISOString();

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { twOfficialCalendar } from '../../domain/calendar/business-calendar';
 import { slaClock } from '../../domain/sla/sla-clock';
-import { type PerformanceAggregate, type Period, performance, slaBoard, staffOf, weeklyTrend } from './db';
+import { type PerformanceAggregate, type Period, performance, scopeWhere, slaBoard, staffOf, weeklyTrend } from './db';
+import { stuckProjections } from '../platform/projection-refusals';
 import type { AppContext } from '../platform/env';
 import { csvResponse, toCsv } from '../platform/csv';
 import { jsonResponse, problems } from '../platform/openapi';
@@ -30,11 +31,15 @@ dashboard.openapi(
     const q = c.req.valid('query');
     const agencyIds = await dashboardScope(c.env.DB, c.get('user')!, q.agencyId);
     const now = Date.now();
-    const board = await slaBoard(c.env.DB, { ...q, agencyIds });
+    const [board, stuck] = await Promise.all([
+      slaBoard(c.env.DB, { ...q, agencyIds }),
+      stuckProjections(c.env.DB, now, scopeWhere({ agencyIds })),
+    ]);
     return c.json(
       {
         asOf: new Date(now).toISOString(),
         counts: board.counts,
+        stuckProjections: stuck,
         items: board.items.map((i) => ({
           ...i,
           workingDaysLeft: i.resolutionDueAt ? clock.workingDaysLeft(now, Date.parse(i.resolutionDueAt)) : null,
@@ -119,8 +124,10 @@ dashboard.openapi(
       r.reopenRate === null ? null : Math.round(r.reopenRate * 1000) / 10,
       r.satisfaction === null ? null : Math.round(r.satisfaction * 100) / 100,
       r.satisfactionResponses,
+      r.missedAck,
+      r.missedAnswer,
     ]);
-    const header = [q.groupBy === 'agency' ? 'agency' : 'service_type', 'cases', 'met', 'breached', 'open_overdue', 'not_processed', 'on_time_rate_pct', 'p50_working_days', 'p90_working_days', 'transfers_per_case', 'reopen_rate_pct', 'satisfaction_avg', 'satisfaction_responses'];
+    const header = [q.groupBy === 'agency' ? 'agency' : 'service_type', 'cases', 'met', 'breached', 'open_overdue', 'not_processed', 'on_time_rate_pct', 'p50_working_days', 'p90_working_days', 'transfers_per_case', 'reopen_rate_pct', 'satisfaction_avg', 'satisfaction_responses', 'missed_ack', 'missed_answer'];
     return csvResponse(toCsv(header, rows), `performance-${q.from}-${q.to}.csv`);
   },
 );

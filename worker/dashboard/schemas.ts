@@ -21,10 +21,19 @@ export const DashboardScopeQuerySchema = z.strictObject({
   sla: SlaStateSchema.optional(),
 });
 
+export const StuckProjectionsSchema = z
+  .object({
+    stuck: z.int().meta({ description: 'Workflows whose write-back the edge keeps refusing (retried with backoff).' }),
+    oldestAt: z.iso.datetime().nullable(),
+    lastCode: z.string().nullable().meta({ description: 'Problem type of the latest refusal.' }),
+  })
+  .meta({ id: 'StuckProjections' });
+
 export const SlaBoardSchema = z
   .object({
     asOf: z.iso.datetime(),
     counts: SlaCountsSchema,
+    stuckProjections: StuckProjectionsSchema,
     items: z.array(
       z.object({
         id: z.string(),
@@ -53,8 +62,10 @@ export const PerformanceRowSchema = z.object({
   key: z.string(),
   cases: z.int().meta({ description: 'Cases received in the period (not-processed included).' }),
   met: z.int(),
-  breached: z.int().meta({ description: 'Replied late.' }),
-  openOverdue: z.int().meta({ description: 'Still open and past the deadline now: counts as breached.' }),
+  breached: z.int().meta({ description: 'Answered having missed a legal deadline (acknowledgement or answer).' }),
+  missedAck: z.int().meta({ description: 'Of the breached: missed the acknowledgement (受理) deadline.' }),
+  missedAnswer: z.int().meta({ description: 'Of the breached: answered after the answer deadline.' }),
+  openOverdue: z.int().meta({ description: 'Still open and past a deadline now (answer, or acknowledgement missed): counts as breached.' }),
   notProcessed: z.int().meta({ description: 'Art. 173 closures: counted, excluded from the rate.' }),
   onTimeRate: z.number().nullable().meta({ description: 'met / (met + breached + openOverdue); null without data.' }),
   p50HandlingDays: z.number().nullable().meta({ description: 'Working days from receipt to reply, median.' }),
@@ -95,6 +106,7 @@ export const EscalationListSchema = z
         resolutionDueAt: z.iso.datetime().nullable(),
         workingDaysOverdue: z.int().nullable(),
         escalations: z.int(),
+        ackMissed: z.boolean().meta({ description: 'The acknowledgement (受理) deadline was missed.' }),
         acknowledgedAt: z.iso.datetime().nullable().meta({ description: 'When someone in scope last acknowledged the breach.' }),
         lastComment: z.string().nullable(),
       }),

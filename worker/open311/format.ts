@@ -5,7 +5,7 @@
  */
 import { TAIPEI_UTC_OFFSET_MS, endOfTaipeiDay } from '../../domain/calendar/taipei-time';
 import { parsePlainDate } from '../../domain/calendar/plain-date';
-import { type CaseKind, type CaseState, openCaseStates } from '../../workflows/case/contract';
+import { type CaseKind, type CaseState, closedCaseStates, openCaseStates } from '../../workflows/case/contract';
 import type { Locale } from '../platform/auth/users';
 
 export type Open311Status = 'open' | 'closed';
@@ -19,7 +19,7 @@ export function open311Status(state: CaseState): Open311Status {
 export function statesOf(status: Open311Status): readonly CaseState[] {
   return status === 'open'
     ? openCaseStates
-    : (['replied', 'closed', 'not_processed'] as const satisfies readonly CaseState[]);
+    : closedCaseStates;
 }
 
 /** ISO 8601 with the Taipei offset, to the second, e.g. `2026-03-02T09:15:00+08:00` (Taipei has no DST). */

@@ -9,6 +9,7 @@ import { ClosureSchema, IdentityLevelSchema } from './schemas';
 import { fail } from './problem';
 import { deliverEmails } from './notifications/email';
 import { sweepOutbox } from './outbox/queue';
+import { calendarChangeStatements, currentCalendar } from './calendar-changes';
 
 /** Platform administration: office closures (typhoon days) and operational levers. */
 const admin = createRouter();
@@ -32,7 +33,8 @@ admin.openapi(
     method: 'post',
     path: '/closures',
     tags: ['Administration'],
-    summary: 'Declare an office closure; cases filed from then on count it as a non-working day.',
+    summary:
+      'Declare an office closure (typhoon day); every case counts it as a non-working day: open cases are signalled, and their deadlines on that day move to the next working day.',
     request: jsonBody(ClosureSchema),
     responses: { 201: jsonResponse(ClosureSchema, 'Saved.'), ...problems(400, 401, 403, 422) },
   }),
@@ -43,10 +45,45 @@ admin.openapi(
     await c.env.DB.batch([
       closureStatement(c.env.DB, { ...closure, createdBy: user.id, createdAt: at }),
       auditStatement(c.env.DB, { actorId: user.id, action: 'calendar.closure', target: `date:${closure.date}`, detail: closure, at }),
+      ...calendarChangeStatements(c.env.DB, { kind: 'office_closure', date: closure.date, scope: closure.scope, at }),
     ]);
+    c.executionCtx.waitUntil(drainSoon(c.env));
     return c.json(closure, 201);
   },
 );
+
+admin.openapi(
+  createRoute({
+    middleware: [adminOnly] as const,
+    method: 'post',
+    path: '/calendar/propagate',
+    tags: ['Administration'],
+    summary:
+      'Send the official calendar of this deployment (after a revision or a new year) to every open case; deadlines still ahead are counted again and never shortened.',
+    responses: {
+      202: jsonResponse(z.object({ edition: z.string() }), 'Queued in the outbox.'),
+      ...problems(401, 403),
+    },
+  }),
+  async (c) => {
+    const at = new Date().toISOString();
+    const user = c.get('user')!;
+    await c.env.DB.batch([
+      auditStatement(c.env.DB, { actorId: user.id, action: 'calendar.propagate', target: `calendar:${currentCalendar.edition}`, detail: {}, at }),
+      ...calendarChangeStatements(c.env.DB, { kind: 'calendar_revision', calendar: currentCalendar, at }),
+    ]);
+    c.executionCtx.waitUntil(drainSoon(c.env));
+    return c.json({ edition: currentCalendar.edition }, 202);
+  },
+);
+
+/** Sends a first batch now and hands a large backlog (a city-wide closure) to the queue. */
+async function drainSoon(env: Parameters<typeof sweepOutbox>[0]): Promise<void> {
+  await sweepOutbox(env).catch((e: unknown) =>
+    // The cron drain retries the rest; the line says why this early attempt failed.
+    console.error(JSON.stringify({ msg: 'outbox drain after a calendar change failed', error: (e as Error).message })),
+  );
+}
 
 admin.openapi(
   createRoute({

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { pendingStats } from './outbox/db';
+import { stuckProjections } from './projection-refusals';
 import { jsonResponse } from './openapi';
 import { temporalHttp } from './temporal';
 import { createRouter } from './validation';
@@ -22,7 +23,7 @@ health.openapi(
     method: 'get',
     path: '/',
     tags: ['Operations'],
-    summary: 'Reachability of D1 and Temporal, and the outbox backlog.',
+    summary: 'Reachability of D1 and Temporal, the outbox backlog and stuck projections.',
     responses: {
       200: jsonResponse(HealthSchema, 'Everything reachable.'),
       503: jsonResponse(HealthSchema, 'Something is unreachable; submissions still succeed through the outbox.'),
@@ -33,9 +34,11 @@ health.openapi(
       probe(() => c.env.DB.prepare('SELECT 1').first()),
       probe(() => temporalHttp(c.env, 3_000).ping()),
     ]);
-    const outbox = d1.ok ? await pendingStats(c.env.DB) : { pending: 0, oldestPendingAt: null };
-    const ok = d1.ok && temporal.ok;
-    return c.json({ status: ok ? ('ok' as const) : ('degraded' as const), d1, temporal, outbox }, ok ? 200 : 503);
+    const outbox = d1.ok ? await pendingStats(c.env.DB) : { pending: 0, failing: 0, oldestPendingAt: null };
+    const projections = d1.ok ? await stuckProjections(c.env.DB, Date.now()) : { stuck: 0, oldestAt: null, lastCode: null };
+    // A stuck projection is an alert: a workflow keeps retrying a write-back the edge refuses.
+    const ok = d1.ok && temporal.ok && projections.stuck === 0;
+    return c.json({ status: ok ? ('ok' as const) : ('degraded' as const), d1, temporal, outbox, projections }, ok ? 200 : 503);
   },
 );
 

@@ -28,4 +28,5 @@ const problemDescriptions: Record<number, string> = {
   413: 'Body larger than 64 KB.',
   422: 'Validation failed; see `errors`.',
   503: 'A dependency (Temporal) is unavailable; retry later.',
+  504: 'No answer in time: the action may have been applied; check before retrying (with the same Idempotency-Key).',
 };

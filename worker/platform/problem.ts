@@ -32,6 +32,7 @@ const titles: Record<number, string> = {
   500: 'Internal Server Error',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 /** Problem type URIs are stable identifiers documented in the OpenAPI description. */

@@ -104,7 +104,14 @@ export const HealthSchema = z
     status: z.enum(['ok', 'degraded']),
     d1: ProbeSchema,
     temporal: ProbeSchema,
-    outbox: z.object({ pending: z.int(), oldestPendingAt: z.iso.datetime().nullable() }),
+    outbox: z.object({
+      pending: z.int(),
+      failing: z.int().meta({ description: 'Pending entries whose last attempt failed (retried with back-off).' }),
+      oldestPendingAt: z.iso.datetime().nullable(),
+    }),
+    projections: z
+      .object({ stuck: z.int(), oldestAt: z.iso.datetime().nullable(), lastCode: z.string().nullable() })
+      .meta({ description: 'Write-backs from workflows that the edge keeps refusing; the workflows retry with backoff.' }),
   })
   .meta({ id: 'Health' });
 

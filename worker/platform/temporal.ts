@@ -6,7 +6,14 @@
 import type { Bindings } from './env';
 import { base64ToUtf8, utf8ToBase64 } from './base64';
 
+/** Temporal could not be reached: the request never arrived, so nothing was changed. */
 export class TemporalUnavailableError extends Error {}
+
+/**
+ * The request may have arrived but no answer came in time (a timeout while waiting, or an update
+ * still running): whatever was asked may have been applied.
+ */
+export class TemporalOutcomeUnknownError extends Error {}
 
 /** A rejected call (validator failure, unknown workflow, ...) as opposed to an unreachable server. */
 export class TemporalRejectedError extends Error {
@@ -14,6 +21,8 @@ export class TemporalRejectedError extends Error {
     message: string,
     readonly code: number | undefined,
     readonly httpStatus: number,
+    /** The workflow's application failure type, e.g. a case rule's stable code. */
+    readonly failureType?: string,
   ) {
     super(message);
   }
@@ -69,6 +78,10 @@ export function temporalHttp(env: Bindings, timeoutMs = 10_000): TemporalHttp {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (e) {
+      // A timeout means the request may have been delivered; a refused connection means it was not.
+      if ((e as Error).name === 'TimeoutError' && method === 'POST') {
+        throw new TemporalOutcomeUnknownError(`Temporal did not answer within ${timeoutMs} ms`);
+      }
       throw new TemporalUnavailableError(`Temporal is unreachable: ${(e as Error).message}`);
     }
     const text = await res.text();
@@ -115,11 +128,12 @@ export function temporalHttp(env: Bindings, timeoutMs = 10_000): TemporalHttp {
       const res = (await call('POST', `/workflows/${encodeURIComponent(workflowId)}/update/${encodeURIComponent(name)}`, {
         request: { meta: { updateId }, input: { name, args: encodePayloads(input) } },
         waitPolicy: { lifecycleStage: 'UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED' },
-      })) as { outcome?: { success?: unknown; failure?: { message?: string } } };
+      })) as { outcome?: { success?: unknown; failure?: { message?: string; applicationFailureInfo?: { type?: string } } } };
       if (res.outcome?.failure) {
-        throw new TemporalRejectedError(res.outcome.failure.message ?? 'Update rejected', undefined, 200);
+        const f = res.outcome.failure;
+        throw new TemporalRejectedError(f.message ?? 'Update rejected', undefined, 200, f.applicationFailureInfo?.type);
       }
-      if (!res.outcome) throw new TemporalUnavailableError('Update did not complete in time');
+      if (!res.outcome) throw new TemporalOutcomeUnknownError('The update did not complete in time');
       return (decodePayloads(res.outcome.success)[0] ?? null) as T;
     },
 

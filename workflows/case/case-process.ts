@@ -4,13 +4,19 @@
  * imports and no clock of its own: the workflow passes `now` in, so the same code is unit-tested
  * directly and replayed exactly by Temporal.
  */
-import type { BusinessCalendar } from '../../domain/calendar/business-calendar';
-import { parsePlainDate } from '../../domain/calendar/plain-date';
+import { BusinessCalendar } from '../../domain/calendar/business-calendar';
+import { expandCalendar } from '../../domain/calendar/calendar-edition';
+import type { OfficialCalendarData } from '../../domain/calendar/calendar-data';
+import { addDays, parsePlainDate } from '../../domain/calendar/plain-date';
+import { endOfTaipeiDay, taipeiDateOf } from '../../domain/calendar/taipei-time';
+import { TW_OFFICIAL_CALENDAR_V1_DATA } from '../../domain/calendar/tw-official-calendar-v1';
+import { PRIORITY_TIER_DEFAULT_PERIODS } from '../../domain/sla/priority';
 import { type SlaClock, slaClock } from '../../domain/sla/sla-clock';
 import { type SlaPeriod, parseSlaPeriod } from '../../domain/sla/sla-period';
-import { twOfficialCalendar } from '../../domain/calendar/business-calendar';
 import {
   type Actor,
+  type CalendarChangedSignal,
+  type CaseRuleCode,
   type Audience,
   type CaseEventType,
   type CaseLeg,
@@ -25,10 +31,31 @@ import {
 } from './contract';
 import { supplementReminderAt } from './reminders';
 
-/** A rule violation: the update is refused with this message and nothing changes. */
+/** A rule violation: the update is refused with this code and message, and nothing changes. */
 export class CaseRuleError extends Error {
   override readonly name = 'CaseRuleError';
+  constructor(
+    readonly code: CaseRuleCode,
+    message: string,
+  ) {
+    super(message);
+  }
 }
+
+/**
+ * Behaviour that changed after cases were already running. The workflow decides each flag with
+ * patched(), so a case keeps, for its whole life, the behaviour it started with.
+ */
+export interface CaseProcessFeatures {
+  /** A missed acknowledgement deadline is a breach: SLA state, oversight notice, escalation. */
+  ackBreach: boolean;
+  /** Count with the calendar in the input (else the frozen edition compiled in before it travelled). */
+  calendarFromInput: boolean;
+}
+
+export const allFeatures: CaseProcessFeatures = { ackBreach: true, calendarFromInput: true };
+/** Legal due instants are the last millisecond of a Taipei day; seconds periods (tests) are not. */
+const isDayEnd = (ms: number) => endOfTaipeiDay(taipeiDateOf(ms)) === ms;
 
 export interface EventDraft {
   type: CaseEventType;
@@ -56,8 +83,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const staffRoles: readonly Actor['role'][] = ['officer', 'supervisor'];
 
 export class CaseProcess {
-  private readonly calendar: BusinessCalendar;
-  private readonly clock: SlaClock;
+  private official: OfficialCalendarData;
+  private closures: string[];
+  private calendar: BusinessCalendar;
+  private clock: SlaClock;
   private readonly rules: CaseSlaRules;
   private readonly resolutionPeriod: SlaPeriod;
   private readonly receivedMs: number;
@@ -68,8 +97,10 @@ export class CaseProcess {
   private agencyId: string;
   private assigneeId: string | null = null;
   private acknowledgedMs: number | null = null;
-  private readonly ackDueMs: number;
+  private ackDueMs: number;
   private resolutionDueMs: number;
+  /** False once a pause, an extension or a reopening moved the deadline away from receipt + period. */
+  private resolutionFromReceipt = true;
   private readonly originalResolutionDueMs: number;
   private extended = false;
   private pausedSinceMs: number | null = null;
@@ -83,13 +114,19 @@ export class CaseProcess {
   private warned50 = false;
   private warned75 = false;
   private breachedMs: number | null = null;
+  private ackBreachedMs: number | null = null;
   private escalations = 0;
   private lastEscalationMs: number | null = null;
   private supplementReminded = false;
   private supplementOverdueFired = false;
 
-  constructor(readonly input: CaseWorkflowInput) {
-    this.calendar = twOfficialCalendar(input.closures.map(parsePlainDate));
+  constructor(
+    readonly input: CaseWorkflowInput,
+    readonly features: CaseProcessFeatures = allFeatures,
+  ) {
+    this.official = features.calendarFromInput && input.calendar ? expandCalendar(input.calendar) : TW_OFFICIAL_CALENDAR_V1_DATA;
+    this.closures = [...input.closures];
+    this.calendar = new BusinessCalendar({ official: this.official, closures: this.closures.map(parsePlainDate) });
     this.clock = slaClock(this.calendar);
     this.rules = { ...defaultSlaRules, ...input.sla };
     this.resolutionPeriod = parseSlaPeriod(input.resolutionPeriod);
@@ -99,7 +136,22 @@ export class CaseProcess {
     this.ackDueMs = this.clock.dueAt(this.receivedMs, parseSlaPeriod(input.ackPeriod));
     this.resolutionDueMs = this.clock.dueAt(this.receivedMs, this.resolutionPeriod);
     this.originalResolutionDueMs = this.resolutionDueMs;
-    this.legs = [{ agencyId: input.agencyId, startedAt: input.receivedAt, dueAt: iso(this.resolutionDueMs), endedAt: null, timely: null }];
+    this.legs = [{ agencyId: input.agencyId, startedAt: input.receivedAt, dueAt: iso(this.legDueMs(this.receivedMs)), endedAt: null, timely: null }];
+  }
+
+  /**
+   * An agency leg's internal due instant (OLA): the priority tier's processing period (最速件 /
+   * 速件 / 普通件 = 1 / 3 / 6 working days) when the case has one, never after the citizen's deadline.
+   */
+  private legDueMs(startMs: number): number {
+    const full = this.clock.dueAt(startMs, this.resolutionPeriod);
+    const tier = this.input.priority;
+    if (!tier || this.resolutionPeriod.kind === 'seconds') return full;
+    return Math.min(full, this.clock.dueAt(startMs, PRIORITY_TIER_DEFAULT_PERIODS[tier]), this.resolutionDueMs);
+  }
+
+  private get ackMissed(): boolean {
+    return this.ackBreachedMs !== null;
   }
 
   get currentState(): CaseState {
@@ -129,43 +181,47 @@ export class CaseProcess {
       closedAt: this.closedMs === null ? null : iso(this.closedMs),
       notProcessedCode: this.notProcessedCode,
       sla: open
-        ? this.clock.stateAt({
-            startMs: this.windowStartMs,
-            dueMs: this.resolutionDueMs,
-            nowMs,
-            paused: this.pausedSinceMs !== null,
-            kind: this.resolutionPeriod.kind,
-          })
-        : this.breachedMs !== null
+        ? this.ackMissed
+          ? 'breached'
+          : this.clock.stateAt({
+              startMs: this.windowStartMs,
+              dueMs: this.resolutionDueMs,
+              nowMs,
+              paused: this.pausedSinceMs !== null,
+              kind: this.resolutionPeriod.kind,
+            })
+        : this.breachedMs !== null || this.ackMissed
           ? 'breached'
           : 'on_track',
       escalations: this.escalations,
       legs: this.legs.map((l) => ({ ...l })),
+      ackMissed: this.ackMissed,
+      answerMissed: this.breachedMs !== null || (this.repliedMs !== null && this.repliedMs > this.resolutionDueMs),
     };
   }
 
   // ---- checks shared by validators and commands ------------------------------------------
 
   private requireStaffOfAgency(actor: Actor): void {
-    if (!staffRoles.includes(actor.role)) throw new CaseRuleError('Only officers and supervisors can do this.');
+    if (!staffRoles.includes(actor.role)) throw new CaseRuleError('not-staff', 'Only officers and supervisors can do this.');
     if (actor.agencyId !== this.agencyId) {
-      throw new CaseRuleError(`The case is handled by ${this.agencyId}; your agency cannot act on it.`);
+      throw new CaseRuleError('other-agency', `The case is handled by ${this.agencyId}; your agency cannot act on it.`);
     }
   }
 
   private requireState(allowed: readonly CaseState[], what: string): void {
-    if (!allowed.includes(this.state)) throw new CaseRuleError(`Cannot ${what} a case in state "${this.state}".`);
+    if (!allowed.includes(this.state)) throw new CaseRuleError('wrong-state', `Cannot ${what} a case in state "${this.state}".`);
   }
 
   private requireText(text: unknown, field: string, min = 2, max = 10_000): void {
     if (typeof text !== 'string' || text.trim().length < min || text.length > max) {
-      throw new CaseRuleError(`${field} must be ${min}–${max} characters.`);
+      throw new CaseRuleError('text-length', `${field} must be ${min}–${max} characters.`);
     }
   }
 
   private requireActor(actor: unknown): asserts actor is Actor {
     const a = actor as Actor | undefined;
-    if (!a || typeof a.id !== 'string' || !a.id || typeof a.role !== 'string') throw new CaseRuleError('actor is required.');
+    if (!a || typeof a.id !== 'string' || !a.id || typeof a.role !== 'string') throw new CaseRuleError('actor-required', 'actor is required.');
   }
 
   // ---- commands: validate*() never mutates; the matching apply*() does -------------------
@@ -187,7 +243,7 @@ export class CaseProcess {
     this.requireActor(actor);
     this.requireStaffOfAgency(actor);
     this.requireState(openCaseStates, 'assign');
-    if (typeof assigneeId !== 'string' || !assigneeId) throw new CaseRuleError('assigneeId is required.');
+    if (typeof assigneeId !== 'string' || !assigneeId) throw new CaseRuleError('assignee-required', 'assigneeId is required.');
   }
 
   assign(actor: Actor, assigneeId: string, nowMs: number): EventDraft {
@@ -204,7 +260,7 @@ export class CaseProcess {
     this.requireState(['received', 'accepted', 'in_progress', 'extended', 'reopened'], 'request a supplement for');
     this.requireText(message, 'message', 5);
     const p = this.parse(period ?? this.rules.supplementPeriod, 'period');
-    if (p.kind !== this.resolutionPeriod.kind) throw new CaseRuleError('period must use the same kind of clock as the case.');
+    if (p.kind !== this.resolutionPeriod.kind) throw new CaseRuleError('period-clock-mismatch', 'period must use the same kind of clock as the case.');
   }
 
   requestSupplement(actor: Actor, message: string, period: string | undefined, nowMs: number): EventDraft {
@@ -245,6 +301,7 @@ export class CaseProcess {
     );
     this.pausedSinceMs = null;
     this.supplementDueMs = null;
+    this.resolutionFromReceipt = false;
     this.state = 'in_progress';
     return {
       type: 'supplement_received',
@@ -257,29 +314,31 @@ export class CaseProcess {
   validateExtend(actor: Actor, period: string, reason: string, nowMs: number): void {
     this.requireActor(actor);
     this.requireStaffOfAgency(actor);
-    if (this.input.kind !== 'application') throw new CaseRuleError('Only applications can be extended.');
-    if (this.extended) throw new CaseRuleError('An application can be extended only once.');
+    if (this.input.kind !== 'application') throw new CaseRuleError('extension-grievance', 'Only applications can be extended.');
+    if (this.extended) throw new CaseRuleError('extension-already-used', 'An application can be extended only once.');
     this.requireState(['received', 'accepted', 'in_progress', 'reopened'], 'extend');
     this.requireText(reason, 'reason', 5, 2000);
     const p = this.parse(period, 'period');
     const r = this.clock.extend(this.receivedMs, this.resolutionDueMs, p, nowMs, this.resolutionPeriod);
     if (!r.ok) {
-      throw new CaseRuleError(
+      const [code, message] = (
         {
-          after_expiry: 'The extension must be decided before the deadline expires.',
-          longer_than_original: 'The extension cannot be longer than the original period.',
-          kind_mismatch: 'period must use the same kind of clock as the case.',
-        }[r.reason],
-      );
+          after_expiry: ['extension-after-expiry', 'The extension must be decided before the deadline expires.'],
+          longer_than_original: ['extension-too-long', 'The extension cannot be longer than the original period.'],
+          kind_mismatch: ['period-clock-mismatch', 'period must use the same kind of clock as the case.'],
+        } as const
+      )[r.reason];
+      throw new CaseRuleError(code, message);
     }
   }
 
   extend(actor: Actor, period: string, reason: string, nowMs: number): EventDraft {
     this.validateExtend(actor, period, reason, nowMs);
     const r = this.clock.extend(this.receivedMs, this.resolutionDueMs, this.parse(period, 'period'), nowMs, this.resolutionPeriod);
-    if (!r.ok) throw new CaseRuleError('extension refused');
+    if (!r.ok) throw new CaseRuleError('case-rule', 'extension refused');
     const previous = this.resolutionDueMs;
     this.resolutionDueMs = r.dueMs;
+    this.resolutionFromReceipt = false;
     this.extended = true;
     this.state = 'extended';
     // The officer is warned again within the new window.
@@ -298,8 +357,8 @@ export class CaseProcess {
     this.requireActor(actor);
     this.requireStaffOfAgency(actor);
     this.requireState(['received', 'accepted', 'in_progress', 'transferred', 'reopened'], 'transfer');
-    if (typeof toAgencyId !== 'string' || !toAgencyId) throw new CaseRuleError('toAgencyId is required.');
-    if (toAgencyId === this.agencyId) throw new CaseRuleError('The case is already with that agency.');
+    if (typeof toAgencyId !== 'string' || !toAgencyId) throw new CaseRuleError('transfer-target-required', 'toAgencyId is required.');
+    if (toAgencyId === this.agencyId) throw new CaseRuleError('transfer-same-agency', 'The case is already with that agency.');
     this.requireText(reason, 'reason', 5, 2000);
   }
 
@@ -321,7 +380,7 @@ export class CaseProcess {
     this.legs.push({
       agencyId: toAgencyId,
       startedAt: iso(nowMs),
-      dueAt: iso(this.clock.dueAt(nowMs, this.resolutionPeriod)),
+      dueAt: iso(this.legDueMs(nowMs)),
       endedAt: null,
       timely: null,
     });
@@ -379,10 +438,11 @@ export class CaseProcess {
     this.repliedMs = null;
     this.windowStartMs = nowMs;
     this.resolutionDueMs = this.clock.dueAt(nowMs, this.resolutionPeriod);
+    this.resolutionFromReceipt = false;
     this.warned50 = this.warned75 = false;
     this.breachedMs = null;
     this.lastEscalationMs = null;
-    this.legs.push({ agencyId: this.agencyId, startedAt: iso(nowMs), dueAt: iso(this.resolutionDueMs), endedAt: null, timely: null });
+    this.legs.push({ agencyId: this.agencyId, startedAt: iso(nowMs), dueAt: iso(this.legDueMs(nowMs)), endedAt: null, timely: null });
     return {
       type: 'reopened',
       actorId: actor.id,
@@ -395,7 +455,7 @@ export class CaseProcess {
     this.requireActor(actor);
     this.requireStaffOfAgency(actor);
     this.requireState(openCaseStates, 'close as not processed');
-    if (!notProcessedCodes.includes(code)) throw new CaseRuleError(`code must be one of ${notProcessedCodes.join(', ')}.`);
+    if (!notProcessedCodes.includes(code)) throw new CaseRuleError('not-processed-code', `code must be one of ${notProcessedCodes.join(', ')}.`);
     this.requireText(reason, 'reason', 5, 2000);
   }
 
@@ -407,6 +467,58 @@ export class CaseProcess {
     this.pausedSinceMs = null;
     this.state = 'not_processed';
     return { type: 'not_processed', actorId: actor.id, body: { code, reason }, notify: ['citizen'] };
+  }
+
+  // ---- calendar ------------------------------------------------------------------------
+
+  /**
+   * A new edition of the official calendar or newly declared office closures (typhoon days).
+   * Deadlines still ahead are counted again from receipt where nothing else moved them, and any
+   * deadline that now falls on a day off moves to the end of the next working day (Art. 48).
+   * A revision never shortens a running deadline. Returns the timeline event, or null when no
+   * deadline moved.
+   */
+  changeCalendar(change: CalendarChangedSignal, nowMs: number): EventDraft | null {
+    if (change.calendar) this.official = expandCalendar(change.calendar);
+    if (change.closures) this.closures = [...new Set([...this.closures, ...change.closures])].sort();
+    this.calendar = new BusinessCalendar({ official: this.official, closures: this.closures.map(parsePlainDate) });
+    this.clock = slaClock(this.calendar);
+    const beforeAck = this.ackDueMs;
+    const beforeResolution = this.resolutionDueMs;
+    const open = openCaseStates.includes(this.state);
+    const later = (current: number, recomputed: number) => Math.max(current, this.rollToWorkingDay(recomputed));
+    if (open && this.acknowledgedMs === null && !this.ackOverdueFired && this.ackDueMs > nowMs && isDayEnd(this.ackDueMs)) {
+      this.ackDueMs = later(this.ackDueMs, this.clock.dueAt(this.receivedMs, parseSlaPeriod(this.input.ackPeriod)));
+    }
+    if (open && this.breachedMs === null && this.resolutionDueMs > nowMs && this.resolutionPeriod.kind !== 'seconds') {
+      const recomputed = this.resolutionFromReceipt ? this.clock.dueAt(this.receivedMs, this.resolutionPeriod) : this.resolutionDueMs;
+      this.resolutionDueMs = later(this.resolutionDueMs, recomputed);
+      if (this.resolutionFromReceipt) this.resolutionFromReceipt = this.resolutionDueMs === recomputed;
+      const leg = this.legs[this.legs.length - 1]!;
+      if (leg.endedAt === null && isDayEnd(Date.parse(leg.dueAt))) leg.dueAt = iso(later(Date.parse(leg.dueAt), Date.parse(leg.dueAt)));
+      if (this.supplementDueMs !== null && this.supplementDueMs > nowMs) this.supplementDueMs = later(this.supplementDueMs, this.supplementDueMs);
+    }
+    if (this.ackDueMs === beforeAck && this.resolutionDueMs === beforeResolution) return null;
+    return {
+      type: 'deadlines_moved',
+      body: {
+        reason: change.reason,
+        ...(change.calendar ? { calendarEdition: change.calendar.edition } : {}),
+        previousAckDueAt: iso(beforeAck),
+        ackDueAt: iso(this.ackDueMs),
+        previousResolutionDueAt: iso(beforeResolution),
+        resolutionDueAt: iso(this.resolutionDueMs),
+      },
+      notify: ['citizen', 'assignee'],
+    };
+  }
+
+  /** A legal due instant (end of a Taipei day) that falls on a day off moves to the end of the next working day. */
+  private rollToWorkingDay(dueMs: number): number {
+    if (!isDayEnd(dueMs)) return dueMs;
+    let date = taipeiDateOf(dueMs);
+    while (!this.calendar.isWorkingDay(date)) date = addDays(date, 1);
+    return endOfTaipeiDay(date);
   }
 
   // ---- timers --------------------------------------------------------------------------
@@ -434,6 +546,11 @@ export class CaseProcess {
           candidates.push({ kind: 'escalate', at: this.clock.nextEscalationAt(this.lastEscalationMs ?? this.breachedMs, repeat) });
         }
       }
+      // A missed acknowledgement escalates like a missed answer, until the case is acknowledged.
+      if (this.ackBreachedMs !== null && this.breachedMs === null && this.acknowledgedMs === null) {
+        const repeat = this.parse(this.rules.escalationRepeat, 'escalationRepeat');
+        candidates.push({ kind: 'escalate', at: this.clock.nextEscalationAt(this.lastEscalationMs ?? this.ackBreachedMs, repeat) });
+      }
     }
     candidates.sort((a, b) => a.at - b.at);
     return candidates[0] ?? null;
@@ -444,7 +561,15 @@ export class CaseProcess {
     switch (kind) {
       case 'ack_due':
         this.ackOverdueFired = true;
-        return { type: 'ack_overdue', body: { ackDueAt: iso(this.ackDueMs) }, notify: ['agency_officers', 'supervisors'] };
+        if (!this.features.ackBreach) {
+          return { type: 'ack_overdue', body: { ackDueAt: iso(this.ackDueMs) }, notify: ['agency_officers', 'supervisors'] };
+        }
+        this.ackBreachedMs = nowMs;
+        return {
+          type: 'ack_overdue',
+          body: { ackDueAt: iso(this.ackDueMs), deadline: 'ack', breach: true },
+          notify: ['agency_officers', 'supervisors', 'oversight'],
+        };
       case 'warn_50':
         this.warned50 = true;
         // A late start (e.g. right after an extension) may pass both thresholds at once.
@@ -455,11 +580,21 @@ export class CaseProcess {
       case 'breach':
         this.warned50 = this.warned75 = true;
         this.breachedMs = nowMs;
-        return { type: 'sla_breached', body: { resolutionDueAt: iso(this.resolutionDueMs) }, notify: ['supervisors', 'oversight'] };
+        // Re-escalation of the answer counts from its own breach, not from the acknowledgement's.
+        this.lastEscalationMs = null;
+        return {
+          type: 'sla_breached',
+          body: { resolutionDueAt: iso(this.resolutionDueMs), ...(this.features.ackBreach ? { deadline: 'answer' } : {}) },
+          notify: ['supervisors', 'oversight'],
+        };
       case 'escalate':
         this.escalations += 1;
         this.lastEscalationMs = nowMs;
-        return { type: 'sla_escalated', body: { escalation: this.escalations }, notify: ['supervisors', 'oversight'] };
+        return {
+          type: 'sla_escalated',
+          body: { escalation: this.escalations, ...(this.features.ackBreach ? { deadline: this.breachedMs !== null ? 'answer' : 'ack' } : {}) },
+          notify: ['supervisors', 'oversight'],
+        };
       case 'supplement_reminder':
         this.supplementReminded = true;
         return { type: 'supplement_reminder', body: { supplementDueAt: iso(this.supplementDueMs ?? nowMs) }, notify: ['citizen'] };
@@ -475,7 +610,7 @@ export class CaseProcess {
     try {
       return parseSlaPeriod(period);
     } catch (e) {
-      throw new CaseRuleError(`${field}: ${(e as Error).message}`);
+      throw new CaseRuleError('period-invalid', `${field}: ${(e as Error).message}`);
     }
   }
 }

@@ -38,6 +38,9 @@ export const openCaseStates: readonly CaseState[] = [
   'reopened',
 ];
 
+/** States in which the case is answered or ended: everything that is not open. */
+export const closedCaseStates: readonly CaseState[] = caseStates.filter((s) => !openCaseStates.includes(s));
+
 export const slaStates = ['on_track', 'warned_50', 'warned_75', 'breached', 'paused'] as const;
 export type SlaStateName = (typeof slaStates)[number];
 
@@ -70,6 +73,25 @@ export const defaultSlaRules: CaseSlaRules = {
   autoCloseAfter: '14d',
 };
 
+/**
+ * The official office calendar a case counts working days with, sent in the start input and in
+ * the calendar signal so that a data change (a revision, next year's calendar) reaches running
+ * workflows as an event in their history instead of changing the code they replay with.
+ * Exceptions to the Monday–Friday rule, as YYYY-MM-DD dates.
+ */
+export interface CaseCalendar {
+  /** Identifies the data (a hash of it), shown in the timeline when it changes. */
+  edition: string;
+  firstDate: string;
+  lastDate: string;
+  holidays: string[];
+  workdays: string[];
+}
+
+/** 最速件 / 速件 / 普通件: the answer is due within 1 / 3 / 6 working days. */
+export const priorityTiers = ['most_urgent', 'urgent', 'normal'] as const;
+export type PriorityTier = (typeof priorityTiers)[number];
+
 export interface CaseWorkflowInput {
   caseId: string;
   kind: CaseKind;
@@ -86,6 +108,22 @@ export interface CaseWorkflowInput {
   sla?: Partial<CaseSlaRules>;
   /** The officer or helper who filed on the citizen's behalf, if any. */
   filedById?: string | null;
+  /**
+   * The official calendar at intake. Absent in inputs written before it was sent: those cases
+   * count with the calendar edition that was compiled in when they started (frozen), so that
+   * regenerating the calendar never changes their replay.
+   */
+  calendar?: CaseCalendar;
+  /** Absent or 'normal': the service type's own period; otherwise the tier's period. */
+  priority?: PriorityTier;
+}
+
+/** Payload of the calendar signal: a new edition of the official calendar and/or closures. */
+export interface CalendarChangedSignal {
+  calendar?: CaseCalendar;
+  /** Ad-hoc closures (typhoon days) that apply to the case's agency, YYYY-MM-DD. */
+  closures?: string[];
+  reason: 'calendar_revision' | 'office_closure';
 }
 
 /** Who performs an update; the edge fills it from the session, the workflow checks it. */
@@ -161,6 +199,10 @@ export interface CaseSnapshot {
   sla: SlaStateName;
   escalations: number;
   legs: CaseLeg[];
+  /** The acknowledgement (受理) deadline passed unacknowledged: a breach (absent before it was tracked). */
+  ackMissed?: boolean;
+  /** The answer deadline passed unanswered: a breach (absent before it was tracked). */
+  answerMissed?: boolean;
 }
 
 export interface ReplyUpdateResult {
@@ -190,13 +232,39 @@ export const caseUpdates = {
 } as const;
 export type CaseUpdateName = keyof typeof caseUpdates;
 export const caseQueries = { status: 'status' } as const;
+export const caseSignals = { calendarChanged: 'calendarChanged' } as const;
+
+/**
+ * Stable codes of the workflow's refusals (the problem `type` slug the edge answers with and
+ * the UI translates); the English message beside them is for logs and API readers.
+ */
+export const caseRuleCodes = [
+  'case-rule',
+  'actor-required',
+  'not-staff',
+  'other-agency',
+  'wrong-state',
+  'text-length',
+  'assignee-required',
+  'period-invalid',
+  'period-clock-mismatch',
+  'extension-grievance',
+  'extension-already-used',
+  'extension-after-expiry',
+  'extension-too-long',
+  'transfer-target-required',
+  'transfer-same-agency',
+  'not-processed-code',
+] as const;
+export type CaseRuleCode = (typeof caseRuleCodes)[number];
 
 /** Who a projection event notifies; the edge resolves these to accounts. */
 export type Audience = 'citizen' | 'assignee' | 'agency_officers' | 'supervisors' | 'oversight';
 
+/** Event types the current workflow emits; the edge also stores unknown ones from newer workers. */
 export const caseEventTypes = [
-  'workflow_started',
   'deadlines_computed',
+  'deadlines_moved',
   'ack_overdue',
   'accepted',
   'assigned',

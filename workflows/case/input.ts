@@ -1,6 +1,7 @@
+import { checkCompactCalendar } from '../../domain/calendar/calendar-edition';
 import { isPlainDate } from '../../domain/calendar/plain-date';
 import { parseSlaPeriod } from '../../domain/sla/sla-period';
-import { type CaseWorkflowInput, defaultSlaRules } from './contract';
+import { type CaseWorkflowInput, defaultSlaRules, priorityTiers } from './contract';
 
 /**
  * Checks a start payload before the workflow relies on it: inputs arrive over HTTP from the
@@ -41,6 +42,23 @@ export function checkCaseWorkflowInput(input: unknown): string[] {
         }
       }
     }
+  }
+  if (i.calendar !== undefined) problems.push(...checkCompactCalendar(i.calendar));
+  if (i.priority !== undefined && !(priorityTiers as readonly unknown[]).includes(i.priority)) {
+    problems.push(`priority must be one of ${priorityTiers.join(', ')}`);
+  }
+  return problems;
+}
+
+/** Checks the calendar signal's payload (see {@link checkCaseWorkflowInput}). */
+export function checkCalendarSignal(change: unknown): string[] {
+  if (typeof change !== 'object' || change === null) return ['signal must be an object'];
+  const c = change as Record<string, unknown>;
+  const problems: string[] = [];
+  if (c.reason !== 'calendar_revision' && c.reason !== 'office_closure') problems.push('reason must be calendar_revision or office_closure');
+  if (c.calendar !== undefined) problems.push(...checkCompactCalendar(c.calendar));
+  if (c.closures !== undefined && (!Array.isArray(c.closures) || c.closures.length > 366 || !c.closures.every(isPlainDate))) {
+    problems.push('closures must be a list of YYYY-MM-DD dates');
   }
   return problems;
 }

@@ -3,7 +3,9 @@ import {
   allHandlersFinished,
   condition,
   defineQuery,
+  defineSignal,
   defineUpdate,
+  log,
   patched,
   proxyActivities,
   setHandler,
@@ -12,6 +14,7 @@ import { taipeiDateOf } from '../../domain/calendar/taipei-time';
 import {
   type AcceptInput,
   type AssignInput,
+  type CalendarChangedSignal,
   type CaseSnapshot,
   type CaseState,
   type CaseStatusQueryResult,
@@ -25,11 +28,12 @@ import {
   type SupplementInput,
   type TransferInput,
   caseQueries,
+  caseSignals,
   caseUpdates,
 } from './contract';
 import type { CaseActivities } from './activities';
 import { CaseProcess, CaseRuleError, type EventDraft } from './case-process';
-import { checkCaseWorkflowInput } from './input';
+import { checkCalendarSignal, checkCaseWorkflowInput } from './input';
 import { caseWorkflowV1 } from './legacy-v1';
 
 const { projectCaseEvent } = proxyActivities<CaseActivities>({
@@ -49,13 +53,18 @@ export const closeUpdate = defineUpdate<CaseSnapshot, [AcceptInput]>(caseUpdates
 export const reopenUpdate = defineUpdate<CaseSnapshot, [ReasonInput]>(caseUpdates.reopen);
 export const notProcessedUpdate = defineUpdate<CaseSnapshot, [NotProcessedInput]>(caseUpdates.notProcessed);
 export const statusQuery = defineQuery<CaseStatusQueryResult>(caseQueries.status);
+/** A new calendar edition or office closures: deadlines still ahead are counted again. */
+export const calendarChangedSignal = defineSignal<[CalendarChangedSignal]>(caseSignals.calendarChanged);
 
-/** Rule violations fail the update (the caller gets the message), never the workflow. */
+/**
+ * Rule violations fail the update, never the workflow. The failure's type is the rule's stable
+ * code, which the edge answers with as the problem type and the UI translates.
+ */
 function ruled<T>(fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof CaseRuleError) throw ApplicationFailure.nonRetryable(e.message, 'CaseRuleError');
+    if (e instanceof CaseRuleError) throw ApplicationFailure.create({ message: e.message, type: e.code, nonRetryable: true });
     throw e;
   }
 }
@@ -72,7 +81,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ state: C
   // Cases started by the first version keep its exact command sequence on replay.
   if (!patched('case-sla-v2')) return caseWorkflowV1(input);
 
-  const process = new CaseProcess(input);
+  // Cases started before these changes keep their behaviour for life (and replay exactly).
+  const process = new CaseProcess(input, {
+    ackBreach: patched('case-ack-breach'),
+    calendarFromInput: patched('case-calendar-input'),
+  });
   let seq = 0;
   // Bumped by every update so the timer wait below re-plans after each change.
   let version = 0;
@@ -122,39 +135,53 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ state: C
     },
     {
       validator: ({ actor, message }) => {
-        if (!actor) throw new CaseRuleError('actor is required.');
-        process.validateReply(actor, message);
+        ruled(() => {
+          if (!actor) throw new CaseRuleError('actor-required', 'actor is required.');
+          process.validateReply(actor, message);
+        });
       },
     },
   );
   setHandler(acceptUpdate, ({ actor }) => act((now) => process.accept(actor, now)), {
-    validator: ({ actor }) => process.validateAccept(actor),
+    validator: ({ actor }) => ruled(() => process.validateAccept(actor)),
   });
   setHandler(assignUpdate, ({ actor, assigneeId }) => act((now) => process.assign(actor, assigneeId, now)), {
-    validator: ({ actor, assigneeId }) => process.validateAssign(actor, assigneeId),
+    validator: ({ actor, assigneeId }) => ruled(() => process.validateAssign(actor, assigneeId)),
   });
   setHandler(
     requestSupplementUpdate,
     ({ actor, message, period }) => act((now) => process.requestSupplement(actor, message, period, now)),
-    { validator: ({ actor, message, period }) => process.validateRequestSupplement(actor, message, period) },
+    { validator: ({ actor, message, period }) => ruled(() => process.validateRequestSupplement(actor, message, period)) },
   );
   setHandler(supplementReceivedUpdate, ({ actor, message }) => act((now) => process.supplementReceived(actor, message, now)), {
-    validator: ({ actor, message }) => process.validateSupplementReceived(actor, message),
+    validator: ({ actor, message }) => ruled(() => process.validateSupplementReceived(actor, message)),
   });
   setHandler(extendUpdate, ({ actor, period, reason }) => act((now) => process.extend(actor, period, reason, now)), {
-    validator: ({ actor, period, reason }) => process.validateExtend(actor, period, reason, Date.now()),
+    validator: ({ actor, period, reason }) => ruled(() => process.validateExtend(actor, period, reason, Date.now())),
   });
   setHandler(transferUpdate, ({ actor, toAgencyId, reason }) => act((now) => process.transfer(actor, toAgencyId, reason, now)), {
-    validator: ({ actor, toAgencyId, reason }) => process.validateTransfer(actor, toAgencyId, reason),
+    validator: ({ actor, toAgencyId, reason }) => ruled(() => process.validateTransfer(actor, toAgencyId, reason)),
   });
   setHandler(closeUpdate, ({ actor }) => act((now) => process.close(actor, now)), {
-    validator: ({ actor }) => process.validateClose(actor),
+    validator: ({ actor }) => ruled(() => process.validateClose(actor)),
   });
   setHandler(reopenUpdate, ({ actor, reason }) => act((now) => process.reopen(actor, reason, now)), {
-    validator: ({ actor, reason }) => process.validateReopen(actor, reason),
+    validator: ({ actor, reason }) => ruled(() => process.validateReopen(actor, reason)),
   });
   setHandler(notProcessedUpdate, ({ actor, code, reason }) => act((now) => process.notProcessed(actor, code, reason, now)), {
-    validator: ({ actor, code, reason }) => process.validateNotProcessed(actor, code, reason),
+    validator: ({ actor, code, reason }) => ruled(() => process.validateNotProcessed(actor, code, reason)),
+  });
+
+  setHandler(calendarChangedSignal, async (change) => {
+    // Signals arrive from outside like updates, but cannot be refused: a malformed one is logged and ignored.
+    const problems = checkCalendarSignal(change);
+    if (problems.length) {
+      log.warn('calendar signal ignored', { problems });
+      return;
+    }
+    const draft = process.changeCalendar(change, Date.now());
+    version++;
+    if (draft) await record(draft);
   });
 
   await record({ type: 'deadlines_computed', notify: ['citizen', 'agency_officers'] });

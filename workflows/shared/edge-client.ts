@@ -35,10 +35,31 @@ export function createEdgeClient(deps: EdgeClientDeps): PostSigned {
     });
     const text = await res.text();
     if (res.ok) return JSON.parse(text) as unknown;
-    // A refused event will be refused again: do not retry it forever. Anything else is retried.
-    if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
-      throw ApplicationFailure.nonRetryable(`edge refused ${path}: HTTP ${res.status} ${text.slice(0, 300)}`, 'EdgeRefused');
-    }
-    throw new Error(`edge answered HTTP ${res.status} for ${path}`);
+    throw edgeFailure(path, res.status, text);
   };
+}
+
+/**
+ * Every failure is retryable. A refusal (401 after a secret rotation or clock skew, 404, 422
+ * after a schema change in a rolling deploy) is usually over once the deploy or the clocks
+ * settle; failing the activity for good would end the whole workflow with all its deadline
+ * timers. So the activity keeps retrying with backoff, and the edge shows the refusal as a
+ * stuck projection in health and on the dashboard until it accepts.
+ */
+export function edgeFailure(path: string, status: number, body: string): ApplicationFailure {
+  const problemType = problemSlug(body);
+  if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
+    return ApplicationFailure.retryable(`edge refused ${path}: HTTP ${status}${problemType ? ` ${problemType}` : ''}`, 'EdgeRefused');
+  }
+  return ApplicationFailure.retryable(`edge answered HTTP ${status} for ${path}`, 'EdgeUnavailable');
+}
+
+/** The stable slug of a problem+json answer (never its detail, which may quote the payload). */
+function problemSlug(body: string): string | null {
+  try {
+    const type = (JSON.parse(body) as { type?: unknown }).type;
+    return typeof type === 'string' ? (type.split('/').pop() ?? null) : null;
+  } catch {
+    return null;
+  }
 }

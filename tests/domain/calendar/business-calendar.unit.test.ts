@@ -35,7 +35,7 @@ describe('official data (generated from the government office calendar)', () => 
       Object.keys(y.weekendWorkdays).length,
     ]);
     expect(counts).toEqual([
-      [2025, 12, 1],
+      [2025, 15, 1],
       [2026, 16, 0],
       [2027, 17, 0],
     ]);
@@ -54,10 +54,28 @@ describe('official data (generated from the government office calendar)', () => 
   });
 
   it('has the official number of working days per year (365 − official holidays)', () => {
-    // Holiday totals of the source calendar: 2025: 115, 2026: 120, 2027: 121.
-    expect(workingIn(cal, '2025-01-01', '2025-12-31')).toHaveLength(250);
+    // Holiday totals of the source calendar: 2025: 118 (June 2025 revision), 2026: 120, 2027: 121.
+    expect(workingIn(cal, '2025-01-01', '2025-12-31')).toHaveLength(247);
     expect(workingIn(cal, '2026-01-01', '2026-12-31')).toHaveLength(245);
     expect(workingIn(cal, '2027-01-01', '2027-12-31')).toHaveLength(244);
+  });
+});
+
+describe('the June 2025 revision of the 2025 calendar', () => {
+  it.each([
+    ['2025-09-29', '補假'], // Teachers' Day (Sun 09-28) observed on Monday
+    ['2025-10-24', '補假'], // Taiwan Retrocession Day (Sat 10-25) observed on Friday
+    ['2025-12-25', '行憲紀念日'], // Constitution Day, a day off again
+  ])('%s is a holiday (%s)', (date, description) => {
+    expect(cal.isWorkingDay(d(date))).toBe(false);
+    expect(TW_OFFICIAL_CALENDAR_DATA.years[2025]?.weekdayHolidays[date]).toBe(description);
+  });
+
+  it('moves working-day deadlines across the new holidays', () => {
+    // Received Fri 09-26: 3 working days were 09-29, 09-30, 10-01 → now 09-30, 10-01, 10-02.
+    expect(cal.addWorkingDays(d('2025-09-26'), 3)).toBe('2025-10-02');
+    expect(cal.addWorkingDays(d('2025-10-23'), 1)).toBe('2025-10-27');
+    expect(cal.addWorkingDays(d('2025-12-24'), 1)).toBe('2025-12-26');
   });
 });
 
@@ -211,10 +229,10 @@ describe('workingDaysBetween: working days in (a, b]', () => {
     ['2025-01-24', '2025-02-08', 6],
     ['2025-12-30', '2025-12-31', 1],
     ['2025-12-31', '2026-01-01', 0],
-    ['2024-12-31', '2025-12-31', 250],
+    ['2024-12-31', '2025-12-31', 247],
     ['2025-12-31', '2026-12-31', 245],
     ['2026-12-31', '2027-12-31', 244],
-    ['2024-12-31', '2027-12-31', 739],
+    ['2024-12-31', '2027-12-31', 736],
     ['2026-02-23', '2026-02-13', -1], // antisymmetric
   ])('(%s, %s] → %i', (a, b, n) => {
     expect(cal.workingDaysBetween(d(a), d(b))).toBe(n);

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, api } from '../platform/api-client';
 import type { CaseDetail } from './types';
 import { t } from './i18n';
+import { problemText } from './problem-text';
 import { sharedStyles } from '../platform/styles';
 import { LocalizedElement } from '../platform/localized-element';
 
@@ -62,8 +63,8 @@ export class CaseActionForm extends LocalizedElement {
     } catch (err) {
       if (err instanceof ApiError) {
         this.fieldErrors = err.fieldErrors();
-        this.error =
-          err.status === 503 ? t('workflowDown') : err.problem.type.endsWith('workflow-not-started') ? t('notYetRegistered') : (err.problem.detail ?? err.problem.title);
+        // A 504 (outcome unknown) keeps the Idempotency-Key: retrying applies the action at most once.
+        this.error = problemText(err.problem);
       } else this.error = t('networkError');
     } finally {
       this.busy = false;

@@ -12,10 +12,11 @@ import { LocalizedElement } from '../platform/localized-element';
 import './state-badge';
 import { formatInstant, locale, taipeiDate } from '../platform/i18n';
 import { t } from './i18n';
+import { openCaseStates } from '../../../workflows/case/contract';
 import { currentUser, isStaff, loadSession } from '../platform/session';
 import { sharedStyles } from '../platform/styles';
 
-const OPEN = ['received', 'accepted', 'awaiting_supplement', 'in_progress', 'transferred', 'extended', 'reopened'];
+const OPEN: readonly string[] = openCaseStates;
 const POLL_MS = 2_000;
 
 /**
@@ -124,6 +125,10 @@ export class CasePage extends LocalizedElement {
       <p><state-badge state=${c.state}></state-badge> <span class="muted">${t('caseNumber')} ${c.id}</span></p>
       <div role="status" aria-live="polite">${this.status}</div>
       ${registering ? html`<div class="notice">${t('registering')}<progress aria-label=${t('registering')}></progress></div>` : nothing}
+      ${c.ackMissed && OPEN.includes(c.state) ? html`<div class="alert" role="note" data-testid="ack-missed">${t('ackMissedNotice')}</div>` : nothing}
+      ${c.missedDeadline
+        ? html`<p class="notice" data-testid="missed-deadline">${t(({ ack: 'missedAck', answer: 'missedAnswer', ack_and_answer: 'missedBoth' } as const)[c.missedDeadline])}</p>`
+        : nothing}
       ${c.pausedSince
         ? html`<div class="notice">${t('paused')}${c.supplementDueAt ? html` · ${t('supplementDue')}: <due-date date=${taipeiDate(c.supplementDueAt)} countdown></due-date>` : nothing}</div>`
         : nothing}

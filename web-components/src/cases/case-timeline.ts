@@ -2,7 +2,8 @@ import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CaseEvent } from './types';
 import type { MessageKey } from './i18n';
-import { formatInstant } from '../platform/i18n';
+import { formatDate, formatInstant, taipeiDate } from '../platform/i18n';
+import { zh } from './messages';
 import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
 import { LocalizedElement } from '../platform/localized-element';
@@ -56,14 +57,25 @@ export class CaseTimeline extends LocalizedElement {
   private detail(e: CaseEvent) {
     const text = e.body.message ?? e.body.reason;
     const level = e.body.level;
-    return html`${level !== undefined ? html` (${level}%)` : ''}${typeof text === 'string' && text ? html`<blockquote>${text}</blockquote>` : ''}`;
+    const { ackDueAt, resolutionDueAt } = e.body;
+    const moved =
+      e.type === 'deadlines_moved' && typeof ackDueAt === 'string' && typeof resolutionDueAt === 'string'
+        ? html`<div>${t('newDeadlines')}: ${t('ackDue')} ${formatDate(taipeiDate(ackDueAt))} · ${t('resolutionDue')} ${formatDate(taipeiDate(resolutionDueAt))}</div>`
+        : '';
+    return html`${level !== undefined ? html` (${level}%)` : ''}${moved}${typeof text === 'string' && text && e.type !== 'deadlines_moved' ? html`<blockquote>${text}</blockquote>` : ''}`;
+  }
+
+  /** Event types from a newer worker than this UI still show, under a generic label. */
+  private label(type: string) {
+    const key = `event.${type}`;
+    return key in zh ? t(key as MessageKey) : `${t('event.other')} (${type})`;
   }
 
   override render() {
     return html`<ol data-testid="timeline">
       ${this.events.map(
         (e) => html`<li>
-          <strong>${t(`event.${e.type}` as MessageKey)}</strong>${this.detail(e)}
+          <strong>${this.label(e.type)}</strong>${this.detail(e)}
           <div class="who">
             <time datetime=${e.occurredAt}>${formatInstant(e.occurredAt)}</time> ·
             ${e.actorRole ? t(`role.${e.actorRole}` as MessageKey) : t('system')}

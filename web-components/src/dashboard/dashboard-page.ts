@@ -428,6 +428,11 @@ export class DashboardPage extends LocalizedElement {
     const b = this.board;
     if (!b) return html`<p role="status">${t('loading')}</p><progress aria-label=${t('loading')}></progress>`;
     return html`<p class="muted">${t('asOf', { when: formatInstant(b.asOf) })}</p>
+      ${b.stuckProjections.stuck > 0
+        ? html`<div class="alert" role="alert" data-testid="stuck-projections">
+            ${t('stuckProjections', { n: b.stuckProjections.stuck, code: b.stuckProjections.lastCode ?? '—' })}
+          </div>`
+        : nothing}
       <ul class="tiles" data-testid="sla-tiles">
         ${slaStates.map(
           (s) => html`<li class="tile ${s.tone}" data-sla=${s.state}>
@@ -477,7 +482,11 @@ export class DashboardPage extends LocalizedElement {
     const num = (v: number | null, digits: number) => (v === null ? none : formatNumber(v, digits));
     return html`<td class="num" data-label=${t('colCases')}>${formatNumber(r.cases, 0)}</td>
       <td class="num" data-label=${t('colMet')}>${formatNumber(r.met, 0)}</td>
-      <td class="num" data-label=${t('colBreached')}>${formatNumber(r.breached, 0)}</td>
+      <td class="num" data-label=${t('colBreached')}>
+        ${formatNumber(r.breached, 0)}${r.missedAck > 0
+          ? html`<br /><span class="muted">${t('missedSplit', { ack: formatNumber(r.missedAck, 0), answer: formatNumber(r.missedAnswer, 0) })}</span>`
+          : nothing}
+      </td>
       <td class="num" data-label=${t('colOpenOverdue')}>${formatNumber(r.openOverdue, 0)}</td>
       <td class="num" data-label=${t('colNotProcessed')}>${formatNumber(r.notProcessed, 0)}</td>
       <td class="num" data-label=${t('colOnTimeRate')}>${pct(r.onTimeRate)}</td>

@@ -124,6 +124,7 @@ export class EscalationsPage extends LocalizedElement {
     return html`<li class="card" data-case-id=${c.id}>
       <h2><a href="/cases/${c.id}">${c.subject}</a></h2>
       <p class="muted" style="margin: 0 0 0.5rem">${c.id} · ${this.agencyName(c.agencyId)}</p>
+      ${c.ackMissed ? html`<p><strong class="overdue" data-testid="ack-missed">${t('ackMissedBreach')}</strong></p>` : nothing}
       <dl>
         <dt>${t('state')}</dt>
         <dd><state-badge state=${c.state}></state-badge></dd>

@@ -86,6 +86,9 @@ export const zh = {
   openDataCsv: 'CSV 格式',
   noAgencyStats: '尚無統計資料。',
   count: '件數',
+  stuckProjections: '{n} 件案件的處理紀錄無法寫回（系統持續重試中）；最近原因：{code}。請通知系統管理員。',
+  missedSplit: '逾受理 {ack} · 逾答復 {answer}',
+  ackMissedBreach: '逾受理期限（受理期限已過仍未受理）',
 } as const;
 
 export const en: { readonly [K in keyof typeof zh]: string } = {
@@ -173,4 +176,7 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   openDataCsv: 'CSV format',
   noAgencyStats: 'No figures yet.',
   count: 'Cases',
+  stuckProjections: '{n} case updates cannot be written back (retrying); latest reason: {code}. Tell the system administrator.',
+  missedSplit: 'acknowledgement {ack} · answer {answer}',
+  ackMissedBreach: 'Acknowledgement deadline missed (not acknowledged in time)',
 };

@@ -143,9 +143,9 @@ export async function settle(db: D1Database, token: string, now: string, settlem
   await db.batch(statements);
 }
 
-export async function pendingStats(db: D1Database): Promise<{ pending: number; oldestPendingAt: string | null }> {
+export async function pendingStats(db: D1Database): Promise<{ pending: number; failing: number; oldestPendingAt: string | null }> {
   const row = await db
-    .prepare(`SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE state = 'pending'`)
-    .first<{ n: number; oldest: string | null }>();
-  return { pending: row?.n ?? 0, oldestPendingAt: row?.oldest ?? null };
+    .prepare(`SELECT COUNT(*) AS n, COUNT(last_error) AS failing, MIN(created_at) AS oldest FROM outbox WHERE state = 'pending'`)
+    .first<{ n: number; failing: number; oldest: string | null }>();
+  return { pending: row?.n ?? 0, failing: row?.failing ?? 0, oldestPendingAt: row?.oldest ?? null };
 }

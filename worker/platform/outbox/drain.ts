@@ -34,6 +34,8 @@ export function unavailableRetryMs(attempts: number): number {
 
 class UnregisteredKindError extends Error {}
 
+const GRPC_NOT_FOUND = 5;
+
 async function dispatch(env: Bindings, temporal: TemporalHttp, item: OutboxItem): Promise<void> {
   const starter = outboxStarter(item.kind);
   // An unregistered kind is a deployment fault, not bad data: keep the row and retry it later.
@@ -41,7 +43,13 @@ async function dispatch(env: Bindings, temporal: TemporalHttp, item: OutboxItem)
   const action = starter(env, item.payload);
   const requestId = `outbox-${item.id}`;
   if (isSignal(action)) {
-    await temporal.signalWorkflow({ ...action, requestId });
+    try {
+      await temporal.signalWorkflow({ ...action, requestId });
+    } catch (e) {
+      // The workflow has ended since the row was written: nothing is left to tell.
+      if (e instanceof TemporalRejectedError && e.code === GRPC_NOT_FOUND) return;
+      throw e;
+    }
   } else {
     await temporal.startWorkflow({ ...action, taskQueue: env.TEMPORAL_TASK_QUEUE, requestId });
   }

@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { parsePabulib } from '../../../domain/tally/pabulib-parse';
+import { electionFromPabulib } from '../../../domain/tally/pabulib-election';
+import { indexElection } from '../../../domain/tally/election';
+import { prepareMes } from '../../../domain/tally/mes-prepare';
+import { MesRunner } from '../../../domain/tally/mes-engine';
+import { Rational } from '../../../domain/tally/rational';
+const file = parsePabulib(readFileSync(process.argv[2]!,'utf8'));
+const el = electionFromPabulib(file);
+const prep = prepareMes(indexElection(el));
+const e0 = Rational.of(el.budget, BigInt(prep.voterCount));
+const runner = new MesRunner(prep);
+const t = performance.now();
+for (let i = 0; i < 60; i++) runner.run({ endowment: e0.add(BigInt(i * 3)) }, true, false);
+console.log('fresh per run', ((performance.now() - t) / 60).toFixed(1));
