@@ -516,7 +516,8 @@ export async function deleteDisposition(db: D1Database, consultationId: string, 
       .bind(dispositionId, consultationId, consultationId),
     ...extra,
   ]);
-  return (res?.meta.changes ?? 0) === 1;
+  // Cascaded link rows may be counted in `changes` too.
+  return (res?.meta.changes ?? 0) >= 1;
 }
 
 /**
