@@ -41,6 +41,12 @@ export function startRouter(outlet: HTMLElement): Router {
     { path: '/dashboard', component: 'dashboard-page', action: page(() => import('./dashboard/dashboard-page'), [...staff, 'manager', 'admin']) },
     { path: '/escalations', component: 'escalations-page', action: page(() => import('./dashboard/escalations-page'), [...staff, 'manager', 'admin']) },
     { path: '/accountability', component: 'accountability-page', action: page(() => import('./dashboard/accountability-page')) },
+    { path: '/consultations', component: 'consultations-page', action: page(() => import('./consultations/consultations-page')) },
+    { path: '/consultations/new', component: 'consultation-new-page', action: page(() => import('./consultations/consultation-new-page'), staff) },
+    { path: '/consultations/my-comments', component: 'my-consultation-comments-page', action: page(() => import('./consultations/my-consultation-comments-page'), ['citizen']) },
+    { path: '/consultations/:id/workspace', component: 'consultation-workspace-page', action: page(() => import('./consultations/consultation-workspace-page'), staff) },
+    { path: '/consultations/:id/report', component: 'consultation-report-page', action: page(() => import('./consultations/consultation-report-page')) },
+    { path: '/consultations/:id', component: 'consultation-page', action: page(() => import('./consultations/consultation-page')) },
     { path: '(.*)', component: 'not-found-page', action: page(() => import('./platform/not-found-page')) },
   ]);
   return router;

@@ -84,7 +84,7 @@ export class ConsultationPage extends LocalizedElement {
   @state() private formMessage = '';
   @state() private sending = false;
 
-  private get id(): string {
+  private get consultationId(): string {
     return String(this.location?.params.id ?? '');
   }
 
@@ -98,8 +98,8 @@ export class ConsultationPage extends LocalizedElement {
     try {
       this.user = await loadSession().catch(() => null);
       const [c, list] = await Promise.all([
-        api<ConsultationDetail>(`/consultations/${this.id}`),
-        api<{ items: CommentView[] }>(`/consultations/${this.id}/comments`),
+        api<ConsultationDetail>(`/consultations/${this.consultationId}`),
+        api<{ items: CommentView[] }>(`/consultations/${this.consultationId}/comments`),
       ]);
       this.c = c;
       this.comments = list.items;
@@ -140,12 +140,12 @@ export class ConsultationPage extends LocalizedElement {
       if (this.proposing && this.proposed !== this.row()?.amended) json.proposedText = this.proposed;
     }
     try {
-      await api(`/consultations/${this.id}/comments`, { json });
+      await api(`/consultations/${this.consultationId}/comments`, { json });
       this.body = '';
       this.quote = '';
       this.proposing = false;
       this.formMessage = t('commentSent');
-      this.comments = (await api<{ items: CommentView[] }>(`/consultations/${this.id}/comments`)).items;
+      this.comments = (await api<{ items: CommentView[] }>(`/consultations/${this.consultationId}/comments`)).items;
     } catch (err) {
       if (err instanceof ApiError) {
         const fields = err.fieldErrors();
@@ -158,12 +158,12 @@ export class ConsultationPage extends LocalizedElement {
 
   private async toggleFollow(): Promise<void> {
     if (!this.c) return;
-    this.c = await api<ConsultationDetail>(`/consultations/${this.id}/follow`, { method: 'PUT', json: { follow: !this.c.following } });
+    this.c = await api<ConsultationDetail>(`/consultations/${this.consultationId}/follow`, { method: 'PUT', json: { follow: !this.c.following } });
   }
 
   private async publish(): Promise<void> {
     try {
-      this.c = await api<ConsultationDetail>(`/consultations/${this.id}/publish`, { json: {} });
+      this.c = await api<ConsultationDetail>(`/consultations/${this.consultationId}/publish`, { json: {} });
     } catch (err) {
       this.error = err instanceof ApiError ? err.message : t('networkError');
     }

@@ -51,7 +51,7 @@ export class ConsultationWorkspacePage extends LocalizedElement {
   @state() private error = '';
   @state() private moderationReason: Record<string, string> = {};
 
-  private get id(): string {
+  private get consultationId(): string {
     return String(this.location?.params.id ?? '');
   }
 
@@ -64,9 +64,9 @@ export class ConsultationWorkspacePage extends LocalizedElement {
     this.error = '';
     try {
       const [c, list, progress] = await Promise.all([
-        api<ConsultationDetail>(`/consultations/${this.id}`),
-        api<{ items: CommentView[] }>(`/consultations/${this.id}/comments`),
-        api<Progress>(`/consultations/${this.id}/progress`),
+        api<ConsultationDetail>(`/consultations/${this.consultationId}`),
+        api<{ items: CommentView[] }>(`/consultations/${this.consultationId}/comments`),
+        api<Progress>(`/consultations/${this.consultationId}/progress`),
       ]);
       this.c = c;
       this.comments = list.items;
@@ -88,12 +88,12 @@ export class ConsultationWorkspacePage extends LocalizedElement {
     this.errors = {};
     this.message = '';
     try {
-      this.progress = await api<Progress>(`/consultations/${this.id}/dispositions`, {
+      this.progress = await api<Progress>(`/consultations/${this.consultationId}/dispositions`, {
         json: { outcome: this.outcome, reason: this.reason, commentIds: [...this.selected] },
       });
       this.selected = new Set();
       this.reason = '';
-      this.comments = (await api<{ items: CommentView[] }>(`/consultations/${this.id}/comments`)).items;
+      this.comments = (await api<{ items: CommentView[] }>(`/consultations/${this.consultationId}/comments`)).items;
       this.message = t('progress', { answered: this.progress.answered, total: this.progress.total });
     } catch (err) {
       this.errors = err instanceof ApiError ? { reason: err.message, ...err.fieldErrors() } : { reason: t('networkError') };
@@ -102,7 +102,7 @@ export class ConsultationWorkspacePage extends LocalizedElement {
 
   private async moderate(commentId: string, action: 'restore' | 'remove'): Promise<void> {
     try {
-      await api(`/consultations/${this.id}/comments/${commentId}/moderation`, { json: { action, reason: this.moderationReason[commentId] ?? '' } });
+      await api(`/consultations/${this.consultationId}/comments/${commentId}/moderation`, { json: { action, reason: this.moderationReason[commentId] ?? '' } });
       await this.load();
     } catch (err) {
       this.errors = { moderation: err instanceof ApiError ? err.message : t('networkError') };
@@ -112,8 +112,8 @@ export class ConsultationWorkspacePage extends LocalizedElement {
   private async publishReport(): Promise<void> {
     this.errors = {};
     try {
-      await api(`/consultations/${this.id}/report`, { json: this.finalText.trim() ? { finalText: this.finalText } : {} });
-      navigate(`/consultations/${this.id}/report`);
+      await api(`/consultations/${this.consultationId}/report`, { json: this.finalText.trim() ? { finalText: this.finalText } : {} });
+      navigate(`/consultations/${this.consultationId}/report`);
     } catch (err) {
       this.errors = { report: err instanceof ApiError ? err.message : t('networkError') };
     }

@@ -6,6 +6,7 @@ import { LocalizedElement } from '../platform/localized-element';
 import { formatDate, formatNumber, formatPercent, locale } from '../platform/i18n';
 import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
+import '../consultations/contract';
 
 type AgencyStats = PublicAgencyStats['agencies'][number];
 
@@ -125,6 +126,7 @@ export class AccountabilityPage extends LocalizedElement {
             ${s.agencies.length === 0
               ? html`<p>${t('noAgencyStats')}</p>`
               : html`<div class="agencies">${s.agencies.map((a) => this.renderAgency(a, s.minCount))}</div>`}
+            <consultation-figures></consultation-figures>
           </div>`
         : nothing}`;
   }

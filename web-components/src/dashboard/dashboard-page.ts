@@ -10,6 +10,7 @@ import '../platform/due-date';
 import '../platform/line-chart';
 import { LocalizedElement } from '../platform/localized-element';
 import '../cases/contract';
+import '../consultations/contract';
 import type { MessageKey } from './i18n';
 import { formatDate, formatInstant, formatNumber, formatPercent, locale, taipeiDate } from '../platform/i18n';
 import { t } from './i18n';
@@ -603,7 +604,8 @@ export class DashboardPage extends LocalizedElement {
         <h2 id="sla-heading">${t('slaSummaryTitle')}</h2>
         ${this.renderBoard()}
       </section>
-      ${this.renderPerf()}`;
+      ${this.renderPerf()}
+      <consultation-figures></consultation-figures>`;
   }
 }
 

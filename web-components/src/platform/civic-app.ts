@@ -163,6 +163,8 @@ export class CivicApp extends LocalizedElement {
                 ? html`<li><a href="/dashboard">${t('navDashboard')}</a></li>`
                 : ''}
               ${isStaff(u) || u?.role === 'manager' || u?.role === 'admin' ? html`<li><a href="/escalations">${t('navEscalations')}</a></li>` : ''}
+              <li><a href="/consultations">${t('navConsultations')}</a></li>
+              ${u?.role === 'citizen' ? html`<li><a href="/consultations/my-comments">${t('navMyConsultationComments')}</a></li>` : ''}
               <li><a href="/accountability">${t('navAccountability')}</a></li>
               ${u
                 ? html`<li>
