@@ -1,11 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError, api } from '../platform/api-client';
+import { api } from '../platform/api-client';
 import { formatInstant } from '../platform/i18n';
 import { LocalizedElement } from '../platform/localized-element';
 import { sharedStyles } from '../platform/styles';
 import './diff-text';
 import { type MessageKey, t } from './i18n';
+import { problemText } from './problem-text';
 import type { CommentView, ComparisonRow } from './types';
 
 /**
@@ -57,7 +58,7 @@ export class ConsultationCommentItem extends LocalizedElement {
       if (path === 'report') this.message = t('reported');
       if (path === 'replies') this.reply = '';
     } catch (e) {
-      this.message = e instanceof ApiError ? e.message : t('networkError');
+      this.message = problemText(e);
     }
   }
 

@@ -5,6 +5,7 @@ import { LocalizedElement } from '../platform/localized-element';
 import { navigate } from '../platform/navigation';
 import { sharedStyles } from '../platform/styles';
 import { t } from './i18n';
+import { problemText } from './problem-text';
 import type { ConsultationDetail } from './types';
 
 interface DraftProblem {
@@ -58,7 +59,11 @@ export class ConsultationNewPage extends LocalizedElement {
       if (err instanceof ApiError) {
         const fields = err.fieldErrors();
         if (fields.commentPeriod) fields.commentDays = fields.commentPeriod;
-        this.errors = Object.keys(fields).length ? fields : { title: err.message };
+        // Each invalid field is marked; the words come from the problem type, not the English detail.
+        const hints: Record<string, string> = { urgencyReason: t('urgencyHint'), commentDays: t('periodDays') };
+        this.errors = Object.keys(fields).length
+          ? Object.fromEntries(Object.keys(fields).map((k) => [k, hints[k] ?? t('checkField')]))
+          : { title: problemText(err) };
         // One field error per failing line of the draft: "line N: message".
         this.draftProblems = (err.problem.errors ?? [])
           .filter((f) => f.pointer === '/draft')
@@ -66,7 +71,7 @@ export class ConsultationNewPage extends LocalizedElement {
           .filter((m): m is RegExpExecArray => m !== null)
           .map((m) => ({ line: Number(m[1]), message: m[2]! }));
         if (this.draftProblems.length) this.errors = { ...this.errors, draft: t('draftProblems') };
-      } else this.errors = { title: t('networkError') };
+      } else this.errors = { title: problemText(err) };
     } finally {
       this.sending = false;
     }

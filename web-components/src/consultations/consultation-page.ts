@@ -12,6 +12,7 @@ import './consultation-comment-item';
 import './consultation-state-badge';
 import './diff-text';
 import { t } from './i18n';
+import { problemText } from './problem-text';
 import type { CommentView, ComparisonRow, ConsultationDetail } from './types';
 
 /**
@@ -147,10 +148,9 @@ export class ConsultationPage extends LocalizedElement {
       this.formMessage = t('commentSent');
       this.comments = (await api<{ items: CommentView[] }>(`/consultations/${this.consultationId}/comments`)).items;
     } catch (err) {
-      if (err instanceof ApiError) {
-        const fields = err.fieldErrors();
-        this.fieldErrors = Object.keys(fields).length ? fields : { body: err.message };
-      } else this.fieldErrors = { body: t('networkError') };
+      // The field the problem points at, described in the reader's language.
+      const field = err instanceof ApiError ? (Object.keys(err.fieldErrors())[0] ?? 'body') : 'body';
+      this.fieldErrors = { [field === 'article' || field === 'passage' ? field : 'body']: problemText(err) };
     } finally {
       this.sending = false;
     }
@@ -165,7 +165,7 @@ export class ConsultationPage extends LocalizedElement {
     try {
       this.c = await api<ConsultationDetail>(`/consultations/${this.consultationId}/publish`, { json: {} });
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : t('networkError');
+      this.error = problemText(err);
     }
   }
 

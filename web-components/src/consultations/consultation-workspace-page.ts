@@ -5,6 +5,7 @@ import { LocalizedElement } from '../platform/localized-element';
 import { navigate } from '../platform/navigation';
 import { sharedStyles } from '../platform/styles';
 import { type MessageKey, t } from './i18n';
+import { problemText } from './problem-text';
 import type { CommentView, ConsultationDetail, Progress } from './types';
 
 const outcomes = ['adopted', 'partly_adopted', 'not_adopted', 'out_of_scope'] as const;
@@ -72,7 +73,7 @@ export class ConsultationWorkspacePage extends LocalizedElement {
       this.comments = list.items;
       this.progress = progress;
     } catch (e) {
-      this.error = e instanceof ApiError ? e.message : t('networkError');
+      this.error = e instanceof ApiError && e.status === 404 ? t('notFoundBody') : problemText(e);
     }
   }
 
@@ -96,7 +97,8 @@ export class ConsultationWorkspacePage extends LocalizedElement {
       this.comments = (await api<{ items: CommentView[] }>(`/consultations/${this.consultationId}/comments`)).items;
       this.message = t('progress', { answered: this.progress.answered, total: this.progress.total });
     } catch (err) {
-      this.errors = err instanceof ApiError ? { reason: err.message, ...err.fieldErrors() } : { reason: t('networkError') };
+      const field = err instanceof ApiError ? Object.keys(err.fieldErrors())[0] : undefined;
+      this.errors = { reason: field === 'reason' ? t('reasonHint') : problemText(err) };
     }
   }
 
@@ -105,7 +107,7 @@ export class ConsultationWorkspacePage extends LocalizedElement {
       await api(`/consultations/${this.consultationId}/comments/${commentId}/moderation`, { json: { action, reason: this.moderationReason[commentId] ?? '' } });
       await this.load();
     } catch (err) {
-      this.errors = { moderation: err instanceof ApiError ? err.message : t('networkError') };
+      this.errors = { moderation: problemText(err) };
     }
   }
 
@@ -115,7 +117,7 @@ export class ConsultationWorkspacePage extends LocalizedElement {
       await api(`/consultations/${this.consultationId}/report`, { json: this.finalText.trim() ? { finalText: this.finalText } : {} });
       navigate(`/consultations/${this.consultationId}/report`);
     } catch (err) {
-      this.errors = { report: err instanceof ApiError ? err.message : t('networkError') };
+      this.errors = { report: problemText(err) };
     }
   }
 
