@@ -45,6 +45,9 @@ describe('preparing and publishing a consultation', () => {
     expect(p.draftProblems?.length).toBeGreaterThan(0);
     expect(p.draftProblems!.every((d) => Number.isInteger(d.line) && d.line >= 1)).toBe(true);
     expect(p.detail).toMatch(/line \d+/);
+    // The field errors carry the same stable codes and lines (the UI words them per language).
+    const fieldErrors = (p as unknown as { errors: { pointer: string; code: string; line: number }[] }).errors;
+    expect(fieldErrors.map((e) => [e.pointer, e.code, e.line])).toEqual(p.draftProblems!.map((d) => ['/draft', d.code, d.line]));
     const after = await env.DB.prepare('SELECT COUNT(*) AS n FROM consultations').first<{ n: number }>();
     expect(after?.n).toBe(before?.n);
   });

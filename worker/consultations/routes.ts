@@ -48,7 +48,7 @@ export function parseDraftOrFail(source: string, kind: 'amendment' | 'new' | und
   if (!parsed.ok) {
     const first = parsed.errors[0]!;
     fail(422, 'draft-invalid', `The draft could not be imported: line ${first.line}: ${first.message}`, {
-      errors: parsed.errors.map((e) => ({ pointer, in: 'body' as const, detail: `line ${e.line}: ${e.message}` })),
+      errors: parsed.errors.map((e) => ({ pointer, in: 'body' as const, detail: `line ${e.line}: ${e.message}`, code: e.code, line: e.line })),
       draftProblems: parsed.errors.map((e) => ({ code: e.code, line: e.line, ...(e.article ? { article: e.article } : {}), message: e.message })),
     });
   }

@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiError, api } from '../platform/api-client';
+import { ApiError, type FieldError, api } from '../platform/api-client';
 import { LocalizedElement } from '../platform/localized-element';
 import { navigate } from '../platform/navigation';
 import { sharedStyles } from '../platform/styles';
-import { t } from './i18n';
+import { type MessageKey, t } from './i18n';
+import { zh } from './messages';
 import { problemText } from './problem-text';
 import type { ConsultationDetail } from './types';
 
@@ -64,12 +65,13 @@ export class ConsultationNewPage extends LocalizedElement {
         this.errors = Object.keys(fields).length
           ? Object.fromEntries(Object.keys(fields).map((k) => [k, hints[k] ?? t('checkField')]))
           : { title: problemText(err) };
-        // One field error per failing line of the draft: "line N: message".
-        this.draftProblems = (err.problem.errors ?? [])
-          .filter((f) => f.pointer === '/draft')
-          .map((f) => /^line (\d+): (.*)$/s.exec(f.detail))
-          .filter((m): m is RegExpExecArray => m !== null)
-          .map((m) => ({ line: Number(m[1]), message: m[2]! }));
+        // One field error per failing line of the draft, with its stable code and line.
+        this.draftProblems = ((err.problem.errors ?? []) as (FieldError & { code?: string; line?: number })[])
+          .filter((f) => f.pointer === '/draft' && f.line !== undefined)
+          .map((f) => {
+            const key = `draftError.${f.code ?? ''}`;
+            return { line: f.line!, message: key in zh ? t(key as MessageKey) : f.detail };
+          });
         if (this.draftProblems.length) this.errors = { ...this.errors, draft: t('draftProblems') };
       } else this.errors = { title: problemText(err) };
     } finally {

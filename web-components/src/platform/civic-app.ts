@@ -35,6 +35,13 @@ export class CivicApp extends LocalizedElement {
         background: var(--civic-primary);
         color: #fff;
       }
+      /* Printed pages (e.g. a consultation report) carry the content only. */
+      @media print {
+        civic-app header,
+        civic-app .skip {
+          display: none;
+        }
+      }
       .bar {
         max-width: 64rem;
         margin: 0 auto;
