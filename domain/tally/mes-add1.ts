@@ -54,7 +54,9 @@ export function runMesAdd1(prep: MesPrepared, opts: Add1Options): Add1Outcome {
   if (opts.start === 'integral') endowment = Rational.of(endowment.div(opts.step).floor() * opts.step);
   const track = opts.naive !== true;
   const steps: Add1Step[] = [];
-  let run = runMes(prep, { endowment, track });
+  // A certificate shorter than one step cannot skip anything: no need to refine it further.
+  const trackFloor = Rational.of(opts.step);
+  let run = runMes(prep, { endowment, track, trackFloor });
   for (;;) {
     const exhaustive = isExhaustive(prep, run, opts.budget);
     if (exhaustive || prep.voterCount === 0) {
@@ -67,7 +69,7 @@ export function runMesAdd1(prep: MesPrepared, opts: Add1Options): Add1Outcome {
     const k = stable ? maxBig(1n, stable.div(opts.step).ceil()) : 1n;
     steps.push({ endowment, totalCost: run.totalCost, fits: true, exhaustive, skippedAfter: k - 1n });
     const nextEndowment = endowment.add(opts.step * k);
-    const next = runMes(prep, { endowment: nextEndowment, stopAboveCost: opts.budget, track });
+    const next = runMes(prep, { endowment: nextEndowment, stopAboveCost: opts.budget, track, trackFloor });
     if (next.exceeded) {
       steps.push({ endowment: nextEndowment, totalCost: next.totalCost, fits: false, exhaustive: false, skippedAfter: 0n });
       // The plain loop would have stopped one step earlier, on this same outcome.
