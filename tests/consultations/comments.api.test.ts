@@ -23,6 +23,7 @@ describe('commenting', () => {
     const onPassage = await commentOk(alice!, c.id, { article: '3', passage: { quote }, body: '共融式遊戲場之定義應另以辦法定之。' });
     expect(onPassage.passage).toEqual({ start: art3.amended.indexOf(quote), end: art3.amended.indexOf(quote) + quote.length, text: quote });
     expect(onPassage.anchor).toBe('a3/p1/s2/i2');
+    expect((onPassage as CommentView & { articleLabel: string }).articleLabel).toBe('第三條第一項第二款第二目');
 
     const proposed = art3.amended.replace('經市政府公告之綠地及廣場', '經市政府公告之綠地、廣場及河濱公園');
     const alt = await commentOk(alice!, c.id, { article: '3', proposedText: proposed, body: '建議納入河濱公園。' });

@@ -5,8 +5,11 @@
  * tests and by consultation-slice.int.test.ts).
  */
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ConsultationActivities } from '../../workflows/consultation/activities';
@@ -14,6 +17,7 @@ import type { ConsultationProjectionEvent, ConsultationWorkflowInput } from '../
 import { consultationWorkflow } from '../../workflows/consultation/workflow';
 
 const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
+const historiesDir = path.resolve(import.meta.dirname, 'fixtures/histories');
 const taskQueue = `test-consultation-${randomUUID()}`;
 const events = new Map<string, (ConsultationProjectionEvent & { receivedAt: number })[]>();
 /** Consultations whose report the "edge" reports as published after the given event type. */
@@ -63,8 +67,16 @@ function input(overrides: Partial<ConsultationWorkflowInput> = {}): Consultation
 describe('consultation workflow', () => {
   it('opens and closes on time, then warns at 50 % and 75 % of the response time and flags the report overdue', async () => {
     const i = input();
-    const result = await client.workflow.execute(consultationWorkflow, { taskQueue, workflowId: `consultation-${i.consultationId}`, args: [i] });
+    const handle = await client.workflow.start(consultationWorkflow, { taskQueue, workflowId: `consultation-${i.consultationId}`, args: [i] });
+    const result = await handle.result();
     expect(result.state).toBe('closed');
+    // The run replays on the current code (determinism); CIVIC_RECORD_HISTORIES=1 keeps it as a fixture.
+    const history = await handle.fetchHistory();
+    await Worker.runReplayHistory({ workflowsPath }, history, `replay-${i.consultationId}`);
+    if (process.env.CIVIC_RECORD_HISTORIES === '1') {
+      mkdirSync(historiesDir, { recursive: true });
+      writeFileSync(path.join(historiesDir, 'consultation-v1-overdue.json'), `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`);
+    }
     const evs = events.get(i.consultationId)!;
     expect(evs.map((e) => [e.seq, e.type, e.level ?? null, e.state])).toEqual([
       [1, 'opened', null, 'open'],
@@ -101,6 +113,14 @@ describe('consultation workflow', () => {
     const result = await client.workflow.execute(consultationWorkflow, { taskQueue, workflowId: `consultation-${i.consultationId}`, args: [i] });
     expect(result.state).toBe('closed');
     expect(events.get(i.consultationId)!.map((e) => e.type)).toEqual(['opened', 'closed', 'response_warning', 'response_warning', 'response_overdue']);
+  });
+
+  it('recorded histories of earlier versions replay on the current code (wrap breaking changes in patched())', async () => {
+    const files = readdirSync(historiesDir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    for (const file of files) {
+      await Worker.runReplayHistory({ workflowsPath }, JSON.parse(readFileSync(path.join(historiesDir, file), 'utf8')), `replay-${file}`);
+    }
   });
 
   it('fails a run with malformed input instead of retrying a task forever', async () => {

@@ -113,6 +113,8 @@ describe('dispositions', () => {
     // Followers and commenters are notified, with a link to the consultation.
     const n = await env.DB.prepare(`SELECT user_id, link FROM notifications WHERE kind = 'consultation_report_published' AND link = ?`).bind(`/consultations/${c.id}`).all<{ user_id: string }>();
     expect(new Set(n.results.map((x) => x.user_id))).toEqual(new Set(['u-citizen', 'u-citizen-en', 'u-helper']));
+    const inbox = (await (await call('/api/v1/notifications', { cookie: alice! })).json()) as { items: { title: string; link: string | null }[] };
+    expect(inbox.items.find((i) => i.link === `/consultations/${c.id}`)?.title).toBe('法規預告「臺北市公園管理自治條例部分條文修正草案」已公布意見處理情形');
   });
 
   it('a comment hidden pending moderation blocks the report; a removed one needs no answer', async () => {

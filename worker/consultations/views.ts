@@ -2,7 +2,7 @@
  * Records → API shapes, and who may do what. Comment bodies hidden or removed by moderation are
  * blanked for everyone but their author and the people who moderate them.
  */
-import { articleLabelOf, comparisonTable, diffText, findArticle, type Draft } from '../../domain/consultations';
+import { anchorLabel, articleLabelOf, comparisonTable, diffText, findArticle, type Draft } from '../../domain/consultations';
 import type { SessionUser } from '../platform/auth/users';
 import { type CommentRecord, type ConsultationRecord, effectiveState, isOverdue } from './db';
 import type { CommentView, ConsultationDetail, ConsultationSummary } from './schemas';
@@ -95,7 +95,8 @@ export function toCommentView(
     consultationId: k.consultationId,
     parentId: k.parentId,
     article: k.article,
-    articleLabel: k.article !== null ? articleLabelOf(k.article) : null,
+    // The citation of what the comment targets: 第三條, or 第三條第一項第二款第二目 for a passage.
+    articleLabel: k.anchor !== null ? anchorLabel(k.anchor) : k.article !== null ? articleLabelOf(k.article) : null,
     anchor: k.anchor,
     passage: k.passage,
     proposedText: readable ? k.proposedText : null,

@@ -52,6 +52,12 @@ export class ConsultationNewPage extends LocalizedElement {
       commentPeriod: `${v.commentDays || '60'}d`,
       responsePeriod: v.responsePeriod || '30d',
       ...(v.urgencyReason?.trim() ? { urgencyReason: v.urgencyReason } : {}),
+      // Metadata only: the files themselves are published elsewhere.
+      attachments: (v.attachments ?? '')
+        .split('\n')
+        .map((line) => line.split('|').map((part) => part.trim()))
+        .filter(([name, url]) => name && url)
+        .map(([name, url]) => ({ name, url })),
     };
     try {
       const created = await api<ConsultationDetail>('/consultations', { json });
@@ -92,6 +98,7 @@ export class ConsultationNewPage extends LocalizedElement {
               <ul>${this.draftProblems.map((p) => html`<li>${t('lineN', { line: p.line })}：${p.message}</li>`)}</ul>
             </div>`
           : nothing}
+        ${this.field('attachments', t('attachmentsInput'), { multiline: true, hint: t('attachmentsHint') })}
         ${this.field('commentDays', t('periodDays'))} ${this.field('urgencyReason', t('urgencyReason'), { hint: t('urgencyHint') })}
         ${this.field('responsePeriod', t('responsePeriod'))}
         <label for="identityLevel">${t('identityLevel')}</label>

@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { anchorLabel } from '../../../domain/consultations';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, api } from '../platform/api-client';
 import { formatInstant } from '../platform/i18n';
@@ -10,6 +11,7 @@ import type { DiffSegment, ReportView } from './types';
 
 interface ReportComment {
   id: string;
+  anchor?: string;
   body: string;
   answer: { outcome: string; reason: string; groupSize: number } | null;
 }
@@ -92,6 +94,7 @@ export class ConsultationReportPage extends LocalizedElement {
     if (list.length === 0) return html`<p class="muted">${t('noCommentsOnArticle')}</p>`;
     return list.map(
       (k) => html`<div class="card" data-comment-id=${k.id}>
+        ${k.anchor && k.anchor.includes('/') ? html`<p class="muted">${anchorLabel(k.anchor)}</p>` : nothing}
         <p class="body">${k.body}</p>
         ${k.answer
           ? html`<div class="answer">

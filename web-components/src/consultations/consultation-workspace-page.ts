@@ -138,12 +138,15 @@ export class ConsultationWorkspacePage extends LocalizedElement {
       <progress aria-labelledby="progress-heading" max=${Math.max(p.total, 1)} .value=${p.answered} data-testid="progress"></progress>
       <table>
         <caption>${t('perArticle')}</caption>
-        <thead><tr><th scope="col">${t('target')}</th><th scope="col">${t('progress', { answered: 'n', total: 'm' })}</th></tr></thead>
+        <thead><tr><th scope="col">${t('target')}</th><th scope="col">${t('answeredCol')}</th></tr></thead>
         <tbody>
           ${p.perArticle.map(
             (a) => html`<tr data-article=${a.article ?? 'general'}>
               <td>${a.label ?? t('generalComments')}</td>
-              <td>${a.answered} / ${a.total}</td>
+              <td>
+                ${a.answered} / ${a.total}
+                <progress max=${a.total} .value=${a.answered} aria-label="${a.label ?? t('generalComments')} ${a.answered} / ${a.total}"></progress>
+              </td>
             </tr>`,
           )}
         </tbody>
