@@ -5,6 +5,14 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { assistedCaseRoutes, caseActionRoutes, caseEventRoutes, caseRoutes } from './cases';
+import {
+  consultationCommentRoutes,
+  consultationDispositionRoutes,
+  consultationEventRoutes,
+  consultationFigureRoutes,
+  consultationOpenDataRoutes,
+  consultationRoutes,
+} from './consultations';
 import { dailyPublicStats, dashboardRoutes, escalationRoutes, publicFigureRoutes } from './dashboard';
 import { open311Routes } from './open311';
 import {
@@ -72,11 +80,17 @@ api.route('/petitions', petitionPageRoutes);
 api.route('/petitions', petitionEndorsementRoutes);
 api.route('/petitions', petitionActionRoutes);
 api.route('/petitions', petitionIntegrityRoutes);
+api.route('/consultations', consultationRoutes);
+api.route('/consultations', consultationCommentRoutes);
+api.route('/consultations', consultationDispositionRoutes);
+api.route('/consultation-figures', consultationFigureRoutes);
+api.route('/open-data', consultationOpenDataRoutes);
 mountDocs(api);
 
 app.route('/api/v1', api);
 app.route('/internal/v1', caseEventRoutes);
 app.route('/internal/v1', petitionEventRoutes);
+app.route('/internal/v1', consultationEventRoutes);
 app.route('/dev', devMailbox);
 app.route('/dev', petitionBenchRoutes);
 // Open311 clients post cross-origin forms with API keys: outside the cookie/CSRF-protected /api.

@@ -4,11 +4,13 @@
  */
 import { createActivities as createCaseActivities } from './case/activities';
 import { createActivities as createPetitionActivities } from './petition/activities';
+import { createActivities as createConsultationActivities } from './consultation/activities';
 import type { EdgeClientDeps } from './shared/edge-client';
 
 export function createAllActivities(deps: EdgeClientDeps) {
   return {
     ...createCaseActivities(deps),
     ...createPetitionActivities(deps),
+    ...createConsultationActivities(deps),
   };
 }

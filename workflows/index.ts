@@ -2,3 +2,4 @@
 // one line per process.
 export { caseWorkflow } from './case/workflow';
 export { petitionWorkflow } from './petition/workflow';
+export { consultationWorkflow } from './consultation/workflow';

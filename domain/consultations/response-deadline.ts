@@ -9,7 +9,7 @@
  * working day; the warnings are fractions of working time from `closesAt`, as for case SLAs.
  */
 import type { BusinessCalendar } from '../calendar/business-calendar';
-import { parsePeriod } from '../deadlines/period';
+import { parseSlaPeriod } from '../sla/sla-period';
 import { slaClock } from '../sla/sla-clock';
 import { slaStateAt, type SlaState } from '../sla/sla-state';
 import { defaultCalendar } from './default-calendar';
@@ -20,7 +20,10 @@ export const DEFAULT_RESPONSE_PERIOD = '30d';
 export interface ResponseDeadlineInput {
   /** The comment period's close (exclusive end), epoch ms. */
   readonly closesAt: number;
-  /** `30d` (default), `3wd`, `2mo`. Throws `InvalidPeriodError` when malformed. */
+  /**
+   * `30d` (default), `3wd`, `2mo`; or wall-clock seconds `Ns` for tests and demos (counted from the
+   * close exactly, no calendar). Throws `InvalidSlaPeriodError` when malformed.
+   */
   readonly period?: string;
   readonly calendar?: BusinessCalendar;
 }
@@ -42,13 +45,14 @@ export function responseDeadline(input: ResponseDeadlineInput): ResponseDeadline
   }
   const periodText = input.period ?? DEFAULT_RESPONSE_PERIOD;
   const clock = slaClock(input.calendar ?? defaultCalendar());
-  const dueMs = clock.dueAt(closesAt - 1, { kind: 'legal', period: parsePeriod(periodText) });
+  const period = parseSlaPeriod(periodText);
+  const dueMs = period.kind === 'legal' ? clock.dueAt(closesAt - 1, period) : clock.dueAt(closesAt, period);
   return {
     period: periodText,
     startMs: closesAt,
     dueMs,
-    warn50AtMs: clock.warningAt(closesAt, dueMs, 0.5, 'legal'),
-    warn75AtMs: clock.warningAt(closesAt, dueMs, 0.75, 'legal'),
+    warn50AtMs: clock.warningAt(closesAt, dueMs, 0.5, period.kind),
+    warn75AtMs: clock.warningAt(closesAt, dueMs, 0.75, period.kind),
   };
 }
 

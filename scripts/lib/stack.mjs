@@ -102,7 +102,13 @@ export async function startStack(o) {
     await startTemporal();
 
     log('Applying D1 migrations and seed data ...');
-    await prepareLocalD1(d1Dir, ['seeds/demo.sql', 'seeds/demo-petitions.sql', ...(o.demoCases ? ['seeds/demo-cases.sql'] : []), ...(o.extraSeeds ?? [])]);
+    await prepareLocalD1(d1Dir, [
+      'seeds/demo.sql',
+      'seeds/demo-petitions.sql',
+      'seeds/demo-consultations.sql',
+      ...(o.demoCases ? ['seeds/demo-cases.sql', 'seeds/demo-consultation-data.sql'] : []),
+      ...(o.extraSeeds ?? []),
+    ]);
 
     log(`Starting wrangler dev on ${edgeUrl} ...`);
     services.push(

@@ -110,7 +110,8 @@ describe('grievance round trip in the browser', () => {
     await helper.getByTestId('case-page').waitFor();
     await expect.poll(async () => (await helper.getByTestId('case-page').textContent()) ?? '').toContain('由資訊代理人或臨櫃人員代為提出');
     await helper.goto(`${base}/assisted`);
-    await expect.poll(async () => helper.getByRole('link', { name: '騎樓地面破損' }).count()).toBeGreaterThan(0);
+    // The list loads after the page: on a loaded machine that takes longer than the default second.
+    await expect.poll(async () => helper.getByRole('link', { name: '騎樓地面破損' }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await helper.screenshot({ path: path.join(shots, 'helper-assisted.png'), fullPage: true });
   });
 

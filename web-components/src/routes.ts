@@ -49,6 +49,12 @@ export function startRouter(outlet: HTMLElement): Router {
     { path: '/petitions/accountability', component: 'petition-accountability-page', action: page(() => import('./petitions/petition-accountability-page')) },
     { path: '/petitions/:id', component: 'petition-page', action: page(() => import('./petitions/petition-page')) },
     { path: '/accountability', component: 'accountability-page', action: page(() => import('./dashboard/accountability-page')) },
+    { path: '/consultations', component: 'consultations-page', action: page(() => import('./consultations/consultations-page')) },
+    { path: '/consultations/new', component: 'consultation-new-page', action: page(() => import('./consultations/consultation-new-page'), staff) },
+    { path: '/consultations/my-comments', component: 'my-consultation-comments-page', action: page(() => import('./consultations/my-consultation-comments-page'), ['citizen']) },
+    { path: '/consultations/:id/workspace', component: 'consultation-workspace-page', action: page(() => import('./consultations/consultation-workspace-page'), staff) },
+    { path: '/consultations/:id/report', component: 'consultation-report-page', action: page(() => import('./consultations/consultation-report-page')) },
+    { path: '/consultations/:id', component: 'consultation-page', action: page(() => import('./consultations/consultation-page')) },
     { path: '(.*)', component: 'not-found-page', action: page(() => import('./platform/not-found-page')) },
   ]);
   return router;

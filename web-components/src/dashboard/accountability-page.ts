@@ -7,6 +7,7 @@ import { formatDate, formatNumber, formatPercent, locale } from '../platform/i18
 import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
 import '../petitions/contract';
+import '../consultations/contract';
 
 type AgencyStats = PublicAgencyStats['agencies'][number];
 
@@ -126,6 +127,7 @@ export class AccountabilityPage extends LocalizedElement {
             ${s.agencies.length === 0
               ? html`<p>${t('noAgencyStats')}</p>`
               : html`<div class="agencies">${s.agencies.map((a) => this.renderAgency(a, s.minCount))}</div>`}
+            <consultation-figures></consultation-figures>
           </div>`
         : nothing}
       <petition-accountability-table></petition-accountability-table>`;

@@ -10,6 +10,7 @@ import '../platform/due-date';
 import '../platform/line-chart';
 import { LocalizedElement } from '../platform/localized-element';
 import '../cases/contract';
+import '../consultations/contract';
 import type { MessageKey } from './i18n';
 import { formatDate, formatInstant, formatNumber, formatPercent, locale, taipeiDate } from '../platform/i18n';
 import { t } from './i18n';
@@ -614,7 +615,8 @@ export class DashboardPage extends LocalizedElement {
         ${this.renderBoard()}
       </section>
       ${this.renderPerf()}
-      <petition-accountability-table></petition-accountability-table>`;
+      <petition-accountability-table></petition-accountability-table>
+      <consultation-figures></consultation-figures>`;
   }
 }
 

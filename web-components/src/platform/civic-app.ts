@@ -35,6 +35,13 @@ export class CivicApp extends LocalizedElement {
         background: var(--civic-primary);
         color: #fff;
       }
+      /* Printed pages (e.g. a consultation report) carry the content only. */
+      @media print {
+        civic-app header,
+        civic-app .skip {
+          display: none;
+        }
+      }
       .bar {
         max-width: 64rem;
         margin: 0 auto;
@@ -166,6 +173,8 @@ export class CivicApp extends LocalizedElement {
               <li><a href="/petitions">${t('navPetitions')}</a></li>
               ${u?.role === 'manager' || u?.role === 'admin' ? html`<li><a href="/petitions/review">${t('navPetitionReview')}</a></li>` : ''}
               ${isStaff(u) ? html`<li><a href="/petitions/responses">${t('navPetitionResponses')}</a></li>` : ''}
+              <li><a href="/consultations">${t('navConsultations')}</a></li>
+              ${u?.role === 'citizen' ? html`<li><a href="/consultations/my-comments">${t('navMyConsultationComments')}</a></li>` : ''}
               <li><a href="/accountability">${t('navAccountability')}</a></li>
               ${u
                 ? html`<li>

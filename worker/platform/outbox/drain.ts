@@ -7,7 +7,7 @@
  * lease; then it sends them with a bounded number of calls in flight.
  */
 import type { Bindings } from '../env';
-import { TemporalUnavailableError, type TemporalHttp, temporalHttp } from '../temporal';
+import { TemporalRejectedError, TemporalUnavailableError, type TemporalHttp, temporalHttp } from '../temporal';
 import { type Lease, type OutboxItem, type OutboxRef, type Settlement, claimDue, claimRefs, settle } from './db';
 import { isSignal, outboxStarter } from './kinds';
 
