@@ -4,6 +4,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { budgetBallotRoutes, budgetProjectRoutes, budgetRoundEventRoutes, budgetRoundRoutes } from './budgets';
 import { assistedCaseRoutes, caseActionRoutes, caseEventRoutes, caseRoutes } from './cases';
 import { dailyPublicStats, dashboardRoutes, escalationRoutes, publicFigureRoutes } from './dashboard';
 import { open311Routes } from './open311';
@@ -51,10 +52,14 @@ api.route('/assisted-cases', assistedCaseRoutes);
 api.route('/dashboard', dashboardRoutes);
 api.route('/escalations', escalationRoutes);
 api.route('/public', publicFigureRoutes);
+api.route('/budget-rounds', budgetRoundRoutes);
+api.route('/budget-rounds', budgetProjectRoutes);
+api.route('/budget-rounds', budgetBallotRoutes);
 mountDocs(api);
 
 app.route('/api/v1', api);
 app.route('/internal/v1', caseEventRoutes);
+app.route('/internal/v1', budgetRoundEventRoutes);
 app.route('/dev', devMailbox);
 // Open311 clients post cross-origin forms with API keys: outside the cookie/CSRF-protected /api.
 app.route('/open311/v2', open311Routes);
