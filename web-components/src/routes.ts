@@ -41,6 +41,8 @@ export function startRouter(outlet: HTMLElement): Router {
     { path: '/dashboard', component: 'dashboard-page', action: page(() => import('./dashboard/dashboard-page'), [...staff, 'manager', 'admin']) },
     { path: '/escalations', component: 'escalations-page', action: page(() => import('./dashboard/escalations-page'), [...staff, 'manager', 'admin']) },
     { path: '/accountability', component: 'accountability-page', action: page(() => import('./dashboard/accountability-page')) },
+    { path: '/budgets', component: 'budgets-page', action: page(() => import('./budgets/budgets-page')) },
+    { path: '/budgets/:id', component: 'budget-round-page', action: page(() => import('./budgets/budget-round-page')) },
     { path: '(.*)', component: 'not-found-page', action: page(() => import('./platform/not-found-page')) },
   ]);
   return router;

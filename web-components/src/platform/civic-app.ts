@@ -164,6 +164,7 @@ export class CivicApp extends LocalizedElement {
                 : ''}
               ${isStaff(u) || u?.role === 'manager' || u?.role === 'admin' ? html`<li><a href="/escalations">${t('navEscalations')}</a></li>` : ''}
               <li><a href="/accountability">${t('navAccountability')}</a></li>
+              <li><a href="/budgets">${t('navBudgets')}</a></li>
               ${u
                 ? html`<li>
                     <a href="/notifications">${t('navNotifications')}${this.unread ? html` (${t('unreadCount', { n: this.unread })})` : ''}</a>
