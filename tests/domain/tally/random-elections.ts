@@ -19,6 +19,8 @@ export interface RandomElectionOptions {
   /** Costs are multiples of this (small values make exact ties likely). */
   readonly costStep?: number;
   readonly maxCostSteps?: number;
+  /** The add1 step (default 1). */
+  readonly currencyUnit?: bigint;
 }
 
 export function randomElection(seed: number, o: RandomElectionOptions): Election {
@@ -35,5 +37,5 @@ export function randomElection(seed: number, o: RandomElectionOptions): Election
   });
   const total = projects.reduce((s, p) => s + p.cost, 0n);
   const budget = (total * BigInt(20 + Math.floor(rand() * 50))) / 100n;
-  return { projects, ballots, utility: o.points ? 'points' : 'approval', budget, currencyUnit: 1n };
+  return { projects, ballots, utility: o.points ? 'points' : 'approval', budget, currencyUnit: o.currencyUnit ?? 1n };
 }
