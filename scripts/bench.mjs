@@ -152,3 +152,6 @@ writeFileSync(file, doc.replace(new RegExp(`${begin}[\\s\\S]*${end}`), body));
 const worst = Math.max(...results.map((r) => r.p95));
 console.log(`Worst p95: ${fmt(worst)} ms (target 200 ms) — ${worst <= 200 ? 'met' : 'NOT met'}. Wrote BENCHMARKS.md.`);
 rmSync(dir, { recursive: true, force: true });
+
+// Participatory budgeting: the tally command and ballot submissions (own section of BENCHMARKS.md).
+await import('./bench-budgets.mjs');

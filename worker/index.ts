@@ -4,7 +4,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { budgetBallotRoutes, budgetProjectRoutes, budgetRoundEventRoutes, budgetRoundRoutes } from './budgets';
+import { budgetBallotRoutes, budgetBenchRoutes, budgetProjectRoutes, budgetRoundEventRoutes, budgetRoundRoutes } from './budgets';
 import { assistedCaseRoutes, caseActionRoutes, caseEventRoutes, caseRoutes } from './cases';
 import { dailyPublicStats, dashboardRoutes, escalationRoutes, publicFigureRoutes } from './dashboard';
 import { open311Routes } from './open311';
@@ -61,6 +61,7 @@ app.route('/api/v1', api);
 app.route('/internal/v1', caseEventRoutes);
 app.route('/internal/v1', budgetRoundEventRoutes);
 app.route('/dev', devMailbox);
+app.route('/internal/bench', budgetBenchRoutes);
 // Open311 clients post cross-origin forms with API keys: outside the cookie/CSRF-protected /api.
 app.route('/open311/v2', open311Routes);
 

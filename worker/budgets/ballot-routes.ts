@@ -29,10 +29,9 @@ ballots.openapi(
     responses: { 201: jsonResponse(ReceiptSchema, 'Counted.'), ...problems(400, 401, 403, 404, 409, 422) },
   }),
   async (c) => {
-    const round = await loadRound(c.env.DB, c.req.valid('param').id);
     const body = c.req.valid('json');
-    const result = await castBallot(c.env.DB, round, { voterId: c.get('user')!.id, channel: 'online', ...body });
-    return c.json(result, 201, { 'cache-control': 'no-store' });
+    const { receipt, replaced, districtCode } = await castBallot(c.env.DB, c.req.valid('param').id, { voterId: c.get('user')!.id, channel: 'online', ...body });
+    return c.json({ receipt, replaced, districtCode }, 201, { 'cache-control': 'no-store' });
   },
 );
 
@@ -47,19 +46,18 @@ ballots.openapi(
     responses: { 201: jsonResponse(ReceiptSchema, 'Counted; hand the receipt code to the voter.'), ...problems(400, 401, 403, 404, 409, 422) },
   }),
   async (c) => {
-    const round = await loadRound(c.env.DB, c.req.valid('param').id);
     const { voterEmail, ...ballot } = c.req.valid('json');
     const voter = await findUserByEmail(c.env.DB, voterEmail);
     if (!voter || voter.role !== 'citizen') {
       fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer: '/voterEmail', in: 'body', detail: 'No resident account with this e-mail.' }] });
     }
-    const result = await castBallot(c.env.DB, round, { voterId: voter.id, channel: 'paper', ...ballot });
+    const { round, receipt, replaced, districtCode } = await castBallot(c.env.DB, c.req.valid('param').id, { voterId: voter.id, channel: 'paper', ...ballot });
     const staff = c.get('user')!;
     // The audit names who entered a paper ballot for whom, never what it says.
     await c.env.DB.batch([
       auditStatement(c.env.DB, { actorId: staff.id, action: 'budget.paper_ballot', target: `budget-round:${round.id}`, detail: { voterId: voter.id }, at: new Date().toISOString() }),
     ]);
-    return c.json(result, 201, { 'cache-control': 'no-store' });
+    return c.json({ receipt, replaced, districtCode }, 201, { 'cache-control': 'no-store' });
   },
 );
 

@@ -16,14 +16,13 @@ import { sha256Hex } from '../platform/crypto';
 import { fail } from '../platform/problem';
 import {
   type District,
+  type ResidentProfile,
   type RoundRecord,
   deleteBallotByReceiptStatement,
-  findHasVoted,
   findResidentProfile,
   insertBallotStatement,
   insertHasVotedStatement,
-  listDistricts,
-  listProjects,
+  loadBallotContext,
   retagHasVotedStatement,
 } from './db';
 import type { RoundBallotSettings } from './schemas';
@@ -37,7 +36,10 @@ export interface Eligibility {
 }
 
 export async function eligibilityOf(db: D1Database, round: RoundRecord, userId: string, now = new Date()): Promise<Eligibility> {
-  const profile = await findResidentProfile(db, userId);
+  return eligibilityFrom(round, await findResidentProfile(db, userId), now);
+}
+
+export function eligibilityFrom(round: RoundRecord, profile: ResidentProfile | null, now: Date): Eligibility {
   if (!profile) return { eligible: false, reasons: ['no-profile'], districtCode: null };
   const reasons: IneligibleReason[] = [];
   if (round.minIdentityLevel === 'verified' && profile.identityLevel !== 'verified') reasons.push('identity-level');
@@ -108,15 +110,19 @@ export interface CastResult {
   districtCode: string;
 }
 
-export async function castBallot(db: D1Database, round: RoundRecord, req: CastRequest, now = new Date()): Promise<CastResult> {
+/** Casts (or replaces) a ballot in round `roundId`; returns the receipt and the round. */
+export async function castBallot(db: D1Database, roundId: string, req: CastRequest, now = new Date()): Promise<CastResult & { round: RoundRecord }> {
+  const ctx = await loadBallotContext(db, roundId, req.voterId);
+  const round = ctx.round;
+  if (!round) fail(404, 'round-not-found', `No budget round ${roundId}.`);
   if (round.phase !== 'voting' || now.getTime() >= Date.parse(round.schedule.voting)) {
     fail(409, 'voting-closed', 'This round is not open for voting.');
   }
-  const eligibility = await eligibilityOf(db, round, req.voterId, now);
+  const eligibility = eligibilityFrom(round, ctx.profile, now);
   if (!eligibility.eligible) {
     fail(403, 'not-eligible', `Not eligible to vote in this round: ${eligibility.reasons.join(', ')}.`, { reasons: eligibility.reasons });
   }
-  const districts = await listDistricts(db, round.id);
+  const districts = ctx.districts;
   const districtCode = req.districtCode ?? eligibility.districtCode!;
   const district = districts.find((d) => d.code === districtCode);
   if (!district) fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer: '/districtCode', in: 'body', detail: 'No such district in this round.' }] });
@@ -124,9 +130,7 @@ export async function castBallot(db: D1Database, round: RoundRecord, req: CastRe
     fail(403, 'wrong-district', 'You can vote only in your district of residence.');
   }
 
-  const projects = (await listProjects(db, round.id))
-    .filter((p) => p.districtCode === districtCode && p.state === 'accepted')
-    .map((p) => ({ id: p.id, cost: BigInt(p.cost ?? 0) }));
+  const projects = ctx.projects.filter((p) => p.districtCode === districtCode);
   const errors = validateBallot({ projects: req.projects, ...(req.points ? { points: req.points } : {}) }, settingsForDistrict(round.ballot, district), projects);
   if (errors.length) {
     fail(422, 'invalid-ballot', 'The ballot breaks the rules of this round.', {
@@ -147,7 +151,7 @@ export async function castBallot(db: D1Database, round: RoundRecord, req: CastRe
     receiptHash: ballotHash,
   };
 
-  const voted = await findHasVoted(db, round.id, req.voterId);
+  const voted = ctx.hasVoted;
   if (!voted) {
     try {
       await db.batch([
@@ -159,7 +163,7 @@ export async function castBallot(db: D1Database, round: RoundRecord, req: CastRe
       if (String(e).includes('UNIQUE') || String(e).includes('PRIMARY KEY')) alreadyVoted();
       throw e;
     }
-    return { receipt, replaced: false, districtCode };
+    return { receipt, replaced: false, districtCode, round };
   }
 
   if (!req.replaces) alreadyVoted();
@@ -176,7 +180,7 @@ export async function castBallot(db: D1Database, round: RoundRecord, req: CastRe
     insertBallotStatement(db, ballot, true),
   ]);
   if ((results[2]?.meta.changes ?? 0) !== 1) fail(409, 'ballot-replaced-concurrently', 'Your ballot was just replaced by another request; use its receipt.');
-  return { receipt, replaced: true, districtCode };
+  return { receipt, replaced: true, districtCode, round };
 }
 
 function alreadyVoted(): never {

@@ -382,3 +382,37 @@ export async function listResults(db: D1Database, roundId: string): Promise<Resu
     explanation: JSON.parse(r.explanation) as unknown,
   }));
 }
+
+export interface BallotContext {
+  round: RoundRecord | null;
+  profile: ResidentProfile | null;
+  districts: District[];
+  /** Accepted projects of the round: what a ballot may name. */
+  projects: { id: string; districtCode: string; cost: bigint }[];
+  hasVoted: HasVoted | null;
+}
+
+/** Everything casting a ballot reads, in one D1 round trip (ballots are the hot path of a round). */
+export async function loadBallotContext(db: D1Database, roundId: string, voterId: string): Promise<BallotContext> {
+  const [round, profile, districts, projects, voted] = await db.batch([
+    db.prepare(`SELECT * FROM budget_rounds WHERE id = ?`).bind(roundId),
+    db.prepare(`SELECT district_code, birth_date, identity_level FROM budget_resident_profiles WHERE user_id = ?`).bind(voterId),
+    db.prepare(`SELECT code, name, budget FROM budget_districts WHERE round_id = ? ORDER BY code`).bind(roundId),
+    db.prepare(`SELECT id, district_code, cost FROM budget_projects WHERE round_id = ? AND state = 'accepted'`).bind(roundId),
+    db.prepare(`SELECT voter_tag, district_code FROM budget_voters WHERE round_id = ? AND voter_id = ?`).bind(roundId, voterId),
+  ]);
+  const roundRow = (round?.results as RoundRow[] | undefined)?.[0];
+  const p = (profile?.results as { district_code: string; birth_date: string; identity_level: 'basic' | 'verified' }[] | undefined)?.[0];
+  const v = (voted?.results as { voter_tag: string; district_code: string }[] | undefined)?.[0];
+  return {
+    round: roundRow ? toRound(roundRow) : null,
+    profile: p ? { districtCode: p.district_code, birthDate: p.birth_date, identityLevel: p.identity_level } : null,
+    districts: (districts?.results ?? []) as District[],
+    projects: ((projects?.results ?? []) as { id: string; district_code: string; cost: number | null }[]).map((r) => ({
+      id: r.id,
+      districtCode: r.district_code,
+      cost: BigInt(r.cost ?? 0),
+    })),
+    hasVoted: v ? { voterTag: v.voter_tag, districtCode: v.district_code } : null,
+  };
+}

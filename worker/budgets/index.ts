@@ -14,6 +14,7 @@ registerOutboxKind('start_budget_round_workflow', (_env, payload) => {
 registerNotificationRenderer(renderBudgetNotification);
 
 export { default as budgetBallotRoutes } from './ballot-routes';
+export { default as budgetBenchRoutes } from './bench-routes';
 export { default as budgetRoundEventRoutes } from './internal-routes';
 export { default as budgetProjectRoutes } from './project-routes';
 export { default as budgetRoundRoutes } from './round-routes';
