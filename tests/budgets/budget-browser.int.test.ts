@@ -21,7 +21,7 @@ describe('the ballot composer and results in the browser', () => {
           title: '大安區參與式預算（瀏覽器測試）',
           rule: 'greedy',
           ballot: { kind: 'knapsack' },
-          schedule: { proposals: s(8), review: s(12), voting: s(35), results: s(600) },
+          schedule: { proposals: s(10), review: s(15), voting: s(45), results: s(600) },
           districts: [{ code: 'DA', name: '大安區', budget: 1000 }],
         },
       },

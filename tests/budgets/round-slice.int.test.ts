@@ -20,7 +20,7 @@ afterAll(() => connection?.close());
 interface Round {
   id: string;
   phase: string;
-  schedule: Record<string, string>;
+  schedule: { proposals: string; review: string; voting: string; results: string };
   projects: { id: string; title: string }[];
   events: { type: string; phase: string; reason: string | null }[];
 }
@@ -36,7 +36,7 @@ describe('a budget round on the real stack', () => {
           title: 'Slice round 2027',
           rule: 'equalshares/add1',
           ballot: { kind: 'knapsack' },
-          schedule: { proposals: s(8), review: s(12), voting: s(22), results: s(300) },
+          schedule: { proposals: s(10), review: s(16), voting: s(26), results: s(300) },
           districts: [{ code: 'DA', name: '大安區', budget: 1000 }],
         },
       },
