@@ -1,10 +1,14 @@
 /** The real Pabulib files shared next to the repository (read-only). */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const samplesDir = path.resolve(repoRoot, '../shared/data/pabulib');
+// Next to the clone (../shared), or next to the main clone when this is a worktree under wt/.
+export const samplesDir =
+  [process.env.PABULIB_SAMPLES, path.resolve(repoRoot, '../shared/data/pabulib'), path.resolve(repoRoot, '../../shared/data/pabulib')].find(
+    (d): d is string => d !== undefined && existsSync(d),
+  ) ?? path.resolve(repoRoot, '../shared/data/pabulib');
 
 export const SAMPLE_FILES = [
   'Netherlands_Assen_2024.pb',
