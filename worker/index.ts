@@ -4,6 +4,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { budgetBallotRoutes, budgetBenchRoutes, budgetProjectRoutes, budgetRoundEventRoutes, budgetRoundRoutes } from './budgets';
 import { assistedCaseRoutes, caseActionRoutes, caseEventRoutes, caseRoutes } from './cases';
 import {
   consultationCommentRoutes,
@@ -85,14 +86,19 @@ api.route('/consultations', consultationCommentRoutes);
 api.route('/consultations', consultationDispositionRoutes);
 api.route('/consultation-figures', consultationFigureRoutes);
 api.route('/open-data', consultationOpenDataRoutes);
+api.route('/budget-rounds', budgetRoundRoutes);
+api.route('/budget-rounds', budgetProjectRoutes);
+api.route('/budget-rounds', budgetBallotRoutes);
 mountDocs(api);
 
 app.route('/api/v1', api);
 app.route('/internal/v1', caseEventRoutes);
 app.route('/internal/v1', petitionEventRoutes);
 app.route('/internal/v1', consultationEventRoutes);
+app.route('/internal/v1', budgetRoundEventRoutes);
 app.route('/dev', devMailbox);
 app.route('/dev', petitionBenchRoutes);
+app.route('/internal/bench', budgetBenchRoutes);
 // Open311 clients post cross-origin forms with API keys: outside the cookie/CSRF-protected /api.
 app.route('/open311/v2', open311Routes);
 

@@ -2,6 +2,7 @@
  * Every process's activities, registered on the one worker. A new process adds its
  * `createActivities(deps)` here and its workflow functions to `index.ts`.
  */
+import { createActivities as createBudgetRoundActivities } from './budget-round/activities';
 import { createActivities as createCaseActivities } from './case/activities';
 import { createActivities as createPetitionActivities } from './petition/activities';
 import { createActivities as createConsultationActivities } from './consultation/activities';
@@ -12,5 +13,6 @@ export function createAllActivities(deps: EdgeClientDeps) {
     ...createCaseActivities(deps),
     ...createPetitionActivities(deps),
     ...createConsultationActivities(deps),
+    ...createBudgetRoundActivities(deps),
   };
 }

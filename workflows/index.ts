@@ -3,3 +3,4 @@
 export { caseWorkflow } from './case/workflow';
 export { petitionWorkflow } from './petition/workflow';
 export { consultationWorkflow } from './consultation/workflow';
+export { budgetRoundWorkflow } from './budget-round/workflow';

@@ -106,6 +106,7 @@ export async function startStack(o) {
       'seeds/demo.sql',
       'seeds/demo-petitions.sql',
       'seeds/demo-consultations.sql',
+      'seeds/demo-budgets.sql',
       ...(o.demoCases ? ['seeds/demo-cases.sql', 'seeds/demo-consultation-data.sql'] : []),
       ...(o.extraSeeds ?? []),
     ]);

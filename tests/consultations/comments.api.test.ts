@@ -127,6 +127,14 @@ describe('commenting', () => {
     const open = await openConsultation(officer, { body: { identityLevel: 'account' } });
     await commentOk(resident, open.id, { body: 'Please reconsider article 7.' });
   });
+
+  it('accepts an address verified through the platform (the identity level petitions use too)', async () => {
+    await env.DB.prepare(
+      `UPDATE users SET email_verified_at = NULL, identity_level = 'email_verified' WHERE email = 'resident@demo.civic.tw'`,
+    ).run();
+    const strict = await openConsultation(await login(OFFICER));
+    await commentOk(await login('resident@demo.civic.tw'), strict.id, { body: 'Please reconsider article 7, paragraph 2.' });
+  });
 });
 
 describe('replies and supports', () => {

@@ -55,6 +55,8 @@ export function startRouter(outlet: HTMLElement): Router {
     { path: '/consultations/:id/workspace', component: 'consultation-workspace-page', action: page(() => import('./consultations/consultation-workspace-page'), staff) },
     { path: '/consultations/:id/report', component: 'consultation-report-page', action: page(() => import('./consultations/consultation-report-page')) },
     { path: '/consultations/:id', component: 'consultation-page', action: page(() => import('./consultations/consultation-page')) },
+    { path: '/budgets', component: 'budgets-page', action: page(() => import('./budgets/budgets-page')) },
+    { path: '/budgets/:id', component: 'budget-round-page', action: page(() => import('./budgets/budget-round-page')) },
     { path: '(.*)', component: 'not-found-page', action: page(() => import('./platform/not-found-page')) },
   ]);
   return router;

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-// Beside the main clone (/work/main → /work/shared) or beside a worktree's parent (/work/wt/<name>).
+// Next to the clone (../shared), or next to the main clone when this is a worktree under wt/.
 export const samplesDir =
-  [path.resolve(repoRoot, '../shared/data/pabulib'), path.resolve(repoRoot, '../../shared/data/pabulib')].find((d) => existsSync(d)) ??
-  path.resolve(repoRoot, '../shared/data/pabulib');
+  [process.env.PABULIB_SAMPLES, path.resolve(repoRoot, '../shared/data/pabulib'), path.resolve(repoRoot, '../../shared/data/pabulib')].find(
+    (d): d is string => d !== undefined && existsSync(d),
+  ) ?? path.resolve(repoRoot, '../shared/data/pabulib');
 
 export const SAMPLE_FILES = [
   'Netherlands_Assen_2024.pb',

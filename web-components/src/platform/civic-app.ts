@@ -176,6 +176,7 @@ export class CivicApp extends LocalizedElement {
               <li><a href="/consultations">${t('navConsultations')}</a></li>
               ${u?.role === 'citizen' ? html`<li><a href="/consultations/my-comments">${t('navMyConsultationComments')}</a></li>` : ''}
               <li><a href="/accountability">${t('navAccountability')}</a></li>
+              <li><a href="/budgets">${t('navBudgets')}</a></li>
               ${u
                 ? html`<li>
                     <a href="/notifications">${t('navNotifications')}${this.unread ? html` (${t('unreadCount', { n: this.unread })})` : ''}</a>

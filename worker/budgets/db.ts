@@ -1,0 +1,418 @@
+/**
+ * Typed SQL of the budgeting leg. Ballots and has-voted rows are written here and nowhere else;
+ * no statement in this leg reads both tables together (tests/budgets/secret-ballot.api.test.ts).
+ */
+import type { BudgetRoundEvent, RoundPhase, RoundSchedule } from '../../workflows/budget-round/contract';
+import type { TallyRule } from '../../domain/tally/rules';
+import type { BudgetProject, RoundBallotSettings } from './schemas';
+
+export interface RoundRecord {
+  id: string;
+  title: string;
+  description: string;
+  phase: RoundPhase;
+  rule: TallyRule;
+  ballot: RoundBallotSettings;
+  minProjectScore: number | null;
+  currency: string;
+  schedule: RoundSchedule;
+  minAge: number;
+  minIdentityLevel: 'basic' | 'verified';
+  districtRule: 'residence' | 'any';
+  source: 'live' | 'pabulib';
+  seq: number;
+  workflowStartedAt: string | null;
+}
+
+interface RoundRow {
+  id: string;
+  title: string;
+  description: string;
+  phase: RoundPhase;
+  rule: TallyRule;
+  ballot: string;
+  min_project_score: number | null;
+  currency: string;
+  proposals_end_at: string;
+  review_end_at: string;
+  voting_end_at: string;
+  results_end_at: string;
+  min_age: number;
+  min_identity_level: 'basic' | 'verified';
+  district_rule: 'residence' | 'any';
+  source: 'live' | 'pabulib';
+  seq: number;
+  workflow_started_at: string | null;
+}
+
+const toRound = (r: RoundRow): RoundRecord => ({
+  id: r.id,
+  title: r.title,
+  description: r.description,
+  phase: r.phase,
+  rule: r.rule,
+  ballot: JSON.parse(r.ballot) as RoundBallotSettings,
+  minProjectScore: r.min_project_score,
+  currency: r.currency,
+  schedule: { proposals: r.proposals_end_at, review: r.review_end_at, voting: r.voting_end_at, results: r.results_end_at },
+  minAge: r.min_age,
+  minIdentityLevel: r.min_identity_level,
+  districtRule: r.district_rule,
+  source: r.source,
+  seq: r.seq,
+  workflowStartedAt: r.workflow_started_at,
+});
+
+export interface District {
+  code: string;
+  name: string;
+  budget: number;
+}
+
+export function insertRoundStatements(
+  db: D1Database,
+  r: Omit<RoundRecord, 'seq' | 'workflowStartedAt'> & { createdBy: string | null; createdAt: string; districts: District[] },
+): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT INTO budget_rounds (id, title, description, phase, rule, ballot, min_project_score, currency,
+           proposals_end_at, review_end_at, voting_end_at, results_end_at, min_age, min_identity_level, district_rule,
+           source, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .bind(
+        r.id, r.title, r.description, r.phase, r.rule, JSON.stringify(r.ballot), r.minProjectScore, r.currency,
+        r.schedule.proposals, r.schedule.review, r.schedule.voting, r.schedule.results,
+        r.minAge, r.minIdentityLevel, r.districtRule, r.source, r.createdBy, r.createdAt,
+      ),
+    ...r.districts.map((d) =>
+      db.prepare(`INSERT INTO budget_districts (round_id, code, name, budget) VALUES (?, ?, ?, ?)`).bind(r.id, d.code, d.name, d.budget),
+    ),
+  ];
+}
+
+export async function findRound(db: D1Database, id: string): Promise<RoundRecord | null> {
+  const row = await db.prepare(`SELECT * FROM budget_rounds WHERE id = ?`).bind(id).first<RoundRow>();
+  return row ? toRound(row) : null;
+}
+
+export async function listRounds(db: D1Database): Promise<RoundRecord[]> {
+  const { results } = await db.prepare(`SELECT * FROM budget_rounds ORDER BY created_at DESC LIMIT 200`).all<RoundRow>();
+  return results.map(toRound);
+}
+
+export async function listDistricts(db: D1Database, roundId: string): Promise<District[]> {
+  const { results } = await db
+    .prepare(`SELECT code, name, budget FROM budget_districts WHERE round_id = ? ORDER BY code`)
+    .bind(roundId)
+    .all<District>();
+  return results;
+}
+
+interface ProjectRow {
+  id: string;
+  district_code: string;
+  title: string;
+  description: string;
+  estimated_cost: number | null;
+  cost: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  state: 'proposed' | 'accepted' | 'rejected';
+  review_reason: string | null;
+}
+
+interface UpdateRow {
+  project_id: string;
+  status: string;
+  note: string;
+  photos: string;
+  created_at: string;
+}
+
+export async function listProjects(db: D1Database, roundId: string): Promise<BudgetProject[]> {
+  const [projects, updates] = await db.batch([
+    db.prepare(`SELECT * FROM budget_projects WHERE round_id = ? ORDER BY district_code, id`).bind(roundId),
+    db
+      .prepare(
+        `SELECT project_id, status, note, photos, created_at FROM budget_project_updates WHERE round_id = ? ORDER BY id`,
+      )
+      .bind(roundId),
+  ]);
+  const byProject = new Map<string, BudgetProject['updates']>();
+  for (const u of (updates?.results ?? []) as UpdateRow[]) {
+    const list = byProject.get(u.project_id) ?? [];
+    list.push({ status: u.status, note: u.note, photos: JSON.parse(u.photos) as BudgetProject['updates'][number]['photos'], createdAt: u.created_at });
+    byProject.set(u.project_id, list);
+  }
+  return ((projects?.results ?? []) as ProjectRow[]).map((p) => ({
+    id: p.id,
+    districtCode: p.district_code,
+    title: p.title,
+    description: p.description,
+    estimatedCost: p.estimated_cost,
+    cost: p.cost,
+    latitude: p.latitude,
+    longitude: p.longitude,
+    state: p.state,
+    reviewReason: p.review_reason,
+    updates: byProject.get(p.id) ?? [],
+  }));
+}
+
+export function insertProjectStatement(
+  db: D1Database,
+  p: {
+    id: string;
+    roundId: string;
+    districtCode: string;
+    title: string;
+    description: string;
+    estimatedCost: number | null;
+    cost: number | null;
+    latitude: number | null;
+    longitude: number | null;
+    state: 'proposed' | 'accepted';
+    proposedBy: string | null;
+    at: string;
+  },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO budget_projects (id, round_id, district_code, title, description, estimated_cost, cost, latitude, longitude,
+         state, proposed_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(p.id, p.roundId, p.districtCode, p.title, p.description, p.estimatedCost, p.cost, p.latitude, p.longitude, p.state, p.proposedBy, p.at);
+}
+
+export async function findProjectState(db: D1Database, roundId: string, projectId: string): Promise<'proposed' | 'accepted' | 'rejected' | null> {
+  const row = await db
+    .prepare(`SELECT state FROM budget_projects WHERE round_id = ? AND id = ?`)
+    .bind(roundId, projectId)
+    .first<{ state: 'proposed' | 'accepted' | 'rejected' }>();
+  return row?.state ?? null;
+}
+
+export function reviewProjectStatement(
+  db: D1Database,
+  r: { roundId: string; projectId: string; state: 'accepted' | 'rejected'; cost: number | null; reason: string; reviewerId: string; at: string },
+): D1PreparedStatement {
+  return db
+    .prepare(`UPDATE budget_projects SET state = ?, cost = ?, review_reason = ?, reviewed_by = ?, reviewed_at = ? WHERE round_id = ? AND id = ?`)
+    .bind(r.state, r.cost, r.reason, r.reviewerId, r.at, r.roundId, r.projectId);
+}
+
+export function projectUpdateStatement(
+  db: D1Database,
+  u: { roundId: string; projectId: string; status: string; note: string; photos: unknown[]; by: string; at: string },
+): D1PreparedStatement {
+  return db
+    .prepare(`INSERT INTO budget_project_updates (round_id, project_id, status, note, photos, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    .bind(u.roundId, u.projectId, u.status, u.note, JSON.stringify(u.photos), u.by, u.at);
+}
+
+export interface ResidentProfile {
+  districtCode: string;
+  birthDate: string;
+  identityLevel: 'basic' | 'verified';
+}
+
+export async function findResidentProfile(db: D1Database, userId: string): Promise<ResidentProfile | null> {
+  const row = await db
+    .prepare(`SELECT district_code, birth_date, identity_level FROM budget_resident_profiles WHERE user_id = ?`)
+    .bind(userId)
+    .first<{ district_code: string; birth_date: string; identity_level: 'basic' | 'verified' }>();
+  return row ? { districtCode: row.district_code, birthDate: row.birth_date, identityLevel: row.identity_level } : null;
+}
+
+// ---- The ballot box and the has-voted list: written side by side, never read together. ----
+
+export interface HasVoted {
+  voterTag: string;
+  districtCode: string;
+}
+
+export async function findHasVoted(db: D1Database, roundId: string, voterId: string): Promise<HasVoted | null> {
+  const row = await db
+    .prepare(`SELECT voter_tag, district_code FROM budget_voters WHERE round_id = ? AND voter_id = ?`)
+    .bind(roundId, voterId)
+    .first<{ voter_tag: string; district_code: string }>();
+  return row ? { voterTag: row.voter_tag, districtCode: row.district_code } : null;
+}
+
+/** Inserts the has-voted row; a concurrent first vote of the same voter fails on the primary key. */
+export function insertHasVotedStatement(
+  db: D1Database,
+  v: { roundId: string; voterId: string; districtCode: string; channel: 'online' | 'paper'; voterTag: string; votedOn: string },
+): D1PreparedStatement {
+  return db
+    .prepare(`INSERT INTO budget_voters (round_id, voter_id, district_code, channel, voter_tag, voted_on) VALUES (?, ?, ?, ?, ?, ?)`)
+    .bind(v.roundId, v.voterId, v.districtCode, v.channel, v.voterTag, v.votedOn);
+}
+
+/**
+ * Moves the has-voted row to the new receipt, only if it still holds the old one and the delete
+ * before it in the batch removed the old ballot (see ballots.ts).
+ */
+export function retagHasVotedStatement(
+  db: D1Database,
+  v: { roundId: string; voterId: string; oldTag: string; newTag: string },
+): D1PreparedStatement {
+  return db
+    .prepare(`UPDATE budget_voters SET voter_tag = ? WHERE round_id = ? AND voter_id = ? AND voter_tag = ? AND changes() > 0`)
+    .bind(v.newTag, v.roundId, v.voterId, v.oldTag);
+}
+
+/**
+ * With `afterChange`, the ballot goes in only if the statement before it in the batch changed a
+ * row: a replacement whose retag/delete lost a race inserts nothing.
+ */
+export function insertBallotStatement(
+  db: D1Database,
+  b: { id: string; roundId: string; districtCode: string; channel: 'online' | 'paper' | 'import'; projects: readonly string[]; points: readonly number[] | null; receiptHash: string | null },
+  afterChange = false,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO budget_ballots (id, round_id, district_code, channel, projects, points, receipt_hash)
+       SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${afterChange ? 'changes() > 0' : '1'}`,
+    )
+    .bind(b.id, b.roundId, b.districtCode, b.channel, JSON.stringify(b.projects), b.points ? JSON.stringify(b.points) : null, b.receiptHash);
+}
+
+/** Deletes the ballot a receipt belongs to; the hash alone cannot be traced to a voter. */
+export function deleteBallotByReceiptStatement(db: D1Database, roundId: string, receiptHash: string): D1PreparedStatement {
+  return db.prepare(`DELETE FROM budget_ballots WHERE round_id = ? AND receipt_hash = ?`).bind(roundId, receiptHash);
+}
+
+export async function ballotExistsByReceipt(db: D1Database, roundId: string, receiptHash: string): Promise<boolean> {
+  const row = await db.prepare(`SELECT 1 AS one FROM budget_ballots WHERE round_id = ? AND receipt_hash = ?`).bind(roundId, receiptHash).first();
+  return row !== null;
+}
+
+export interface StoredBallot {
+  districtCode: string;
+  projects: string[];
+  points: number[] | null;
+}
+
+/** Ballots of a round, in the box's own (random id) order. */
+export async function listBallots(db: D1Database, roundId: string): Promise<StoredBallot[]> {
+  const { results } = await db
+    .prepare(`SELECT district_code, projects, points FROM budget_ballots WHERE round_id = ? ORDER BY id`)
+    .bind(roundId)
+    .all<{ district_code: string; projects: string; points: string | null }>();
+  return results.map((r) => ({
+    districtCode: r.district_code,
+    projects: JSON.parse(r.projects) as string[],
+    points: r.points ? (JSON.parse(r.points) as number[]) : null,
+  }));
+}
+
+export async function turnoutByDistrict(db: D1Database, roundId: string): Promise<Map<string, number>> {
+  const { results } = await db
+    .prepare(`SELECT district_code, COUNT(*) AS n FROM budget_voters WHERE round_id = ? GROUP BY district_code`)
+    .bind(roundId)
+    .all<{ district_code: string; n: number }>();
+  return new Map(results.map((r) => [r.district_code, r.n]));
+}
+
+// ---- Projections and results ----
+
+/** Applies a workflow event once: older or repeated sequence numbers change nothing. */
+export async function applyRoundEvent(db: D1Database, ev: BudgetRoundEvent): Promise<boolean> {
+  const [update] = await db.batch([
+    db
+      .prepare(
+        `UPDATE budget_rounds SET seq = ?, phase = ?, proposals_end_at = ?, review_end_at = ?, voting_end_at = ?, results_end_at = ?,
+           workflow_started_at = COALESCE(workflow_started_at, ?)
+         WHERE id = ? AND seq < ?`,
+      )
+      .bind(ev.seq, ev.phase, ev.schedule.proposals, ev.schedule.review, ev.schedule.voting, ev.schedule.results, ev.occurredAt, ev.roundId, ev.seq),
+    db
+      .prepare(
+        `INSERT INTO budget_round_events (round_id, seq, type, phase, occurred_at, reason)
+         SELECT ?, ?, ?, ?, ?, ? WHERE changes() > 0`,
+      )
+      .bind(ev.roundId, ev.seq, ev.type, ev.phase, ev.occurredAt, ev.reason ?? null),
+  ]);
+  return (update?.meta.changes ?? 0) > 0;
+}
+
+export async function listRoundEvents(db: D1Database, roundId: string) {
+  const { results } = await db
+    .prepare(`SELECT seq, type, phase, occurred_at, reason FROM budget_round_events WHERE round_id = ? ORDER BY seq`)
+    .bind(roundId)
+    .all<{ seq: number; type: string; phase: string; occurred_at: string; reason: string | null }>();
+  return results.map((r) => ({ seq: r.seq, type: r.type, phase: r.phase, occurredAt: r.occurred_at, reason: r.reason }));
+}
+
+export interface ResultRecord {
+  districtCode: string;
+  rule: string;
+  ballots: number;
+  selected: string[];
+  totalCost: number;
+  explanation: unknown;
+}
+
+export function upsertResultStatement(db: D1Database, roundId: string, r: ResultRecord, at: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO budget_results (round_id, district_code, rule, ballots, selected, total_cost, explanation, computed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (round_id, district_code) DO UPDATE SET rule = excluded.rule, ballots = excluded.ballots,
+         selected = excluded.selected, total_cost = excluded.total_cost, explanation = excluded.explanation, computed_at = excluded.computed_at`,
+    )
+    .bind(roundId, r.districtCode, r.rule, r.ballots, JSON.stringify(r.selected), r.totalCost, JSON.stringify(r.explanation), at);
+}
+
+export async function listResults(db: D1Database, roundId: string): Promise<ResultRecord[]> {
+  const { results } = await db
+    .prepare(`SELECT district_code, rule, ballots, selected, total_cost, explanation FROM budget_results WHERE round_id = ? ORDER BY district_code`)
+    .bind(roundId)
+    .all<{ district_code: string; rule: string; ballots: number; selected: string; total_cost: number; explanation: string }>();
+  return results.map((r) => ({
+    districtCode: r.district_code,
+    rule: r.rule,
+    ballots: r.ballots,
+    selected: JSON.parse(r.selected) as string[],
+    totalCost: r.total_cost,
+    explanation: JSON.parse(r.explanation) as unknown,
+  }));
+}
+
+export interface BallotContext {
+  round: RoundRecord | null;
+  profile: ResidentProfile | null;
+  districts: District[];
+  /** Accepted projects of the round: what a ballot may name. */
+  projects: { id: string; districtCode: string; cost: bigint }[];
+  hasVoted: HasVoted | null;
+}
+
+/** Everything casting a ballot reads, in one D1 round trip (ballots are the hot path of a round). */
+export async function loadBallotContext(db: D1Database, roundId: string, voterId: string): Promise<BallotContext> {
+  const [round, profile, districts, projects, voted] = await db.batch([
+    db.prepare(`SELECT * FROM budget_rounds WHERE id = ?`).bind(roundId),
+    db.prepare(`SELECT district_code, birth_date, identity_level FROM budget_resident_profiles WHERE user_id = ?`).bind(voterId),
+    db.prepare(`SELECT code, name, budget FROM budget_districts WHERE round_id = ? ORDER BY code`).bind(roundId),
+    db.prepare(`SELECT id, district_code, cost FROM budget_projects WHERE round_id = ? AND state = 'accepted'`).bind(roundId),
+    db.prepare(`SELECT voter_tag, district_code FROM budget_voters WHERE round_id = ? AND voter_id = ?`).bind(roundId, voterId),
+  ]);
+  const roundRow = (round?.results as RoundRow[] | undefined)?.[0];
+  const p = (profile?.results as { district_code: string; birth_date: string; identity_level: 'basic' | 'verified' }[] | undefined)?.[0];
+  const v = (voted?.results as { voter_tag: string; district_code: string }[] | undefined)?.[0];
+  return {
+    round: roundRow ? toRound(roundRow) : null,
+    profile: p ? { districtCode: p.district_code, birthDate: p.birth_date, identityLevel: p.identity_level } : null,
+    districts: (districts?.results ?? []) as District[],
+    projects: ((projects?.results ?? []) as { id: string; district_code: string; cost: number | null }[]).map((r) => ({
+      id: r.id,
+      districtCode: r.district_code,
+      cost: BigInt(r.cost ?? 0),
+    })),
+    hasVoted: v ? { voterTag: v.voter_tag, districtCode: v.district_code } : null,
+  };
+}

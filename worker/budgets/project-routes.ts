@@ -1,0 +1,125 @@
+/**
+ * Projects of a round: proposals (residents and staff), feasibility review (officers cost each
+ * project and accept it, or reject it with a reason), implementation updates (status and photo
+ * metadata, public).
+ */
+import { createRoute } from '@hono/zod-openapi';
+import { auditStatement } from '../platform/audit';
+import { requireRole } from '../platform/auth/middleware';
+import { jsonBody, jsonResponse, problems } from '../platform/openapi';
+import { fail } from '../platform/problem';
+import { createRouter } from '../platform/validation';
+import { findProjectState, insertProjectStatement, listDistricts, projectUpdateStatement, reviewProjectStatement } from './db';
+import { newProjectId } from './ids';
+import { loadRound, requirePhase, roundDetail } from './rounds';
+import { ProjectParamSchema, ProjectUpdateRequestSchema, ProposeProjectRequestSchema, ReviewProjectRequestSchema, RoundDetailSchema, RoundParamSchema } from './schemas';
+
+const projects = createRouter();
+const reviewers = requireRole('officer', 'supervisor', 'manager', 'admin');
+
+async function requireProject(db: D1Database, roundId: string, projectId: string) {
+  const state = await findProjectState(db, roundId, projectId);
+  if (!state) fail(404, 'project-not-found', `No project ${projectId} in round ${roundId}.`);
+  return state;
+}
+
+projects.openapi(
+  createRoute({
+    middleware: [requireRole('citizen', 'officer', 'supervisor', 'manager', 'admin')] as const,
+    method: 'post',
+    path: '/{id}/projects',
+    tags: ['Budgets'],
+    summary: 'Propose a project for a district (proposals phase).',
+    request: { params: RoundParamSchema, ...jsonBody(ProposeProjectRequestSchema) },
+    responses: { 201: jsonResponse(RoundDetailSchema, 'The round with the new project.'), ...problems(401, 403, 404, 409, 422) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const round = await loadRound(c.env.DB, id);
+    requirePhase(round, ['proposals'], 'Proposing a project');
+    if (!(await listDistricts(c.env.DB, id)).some((d) => d.code === body.districtCode)) {
+      fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer: '/districtCode', in: 'body', detail: 'No such district in this round.' }] });
+    }
+    const now = new Date().toISOString();
+    await c.env.DB.batch([
+      insertProjectStatement(c.env.DB, {
+        id: newProjectId(),
+        roundId: id,
+        districtCode: body.districtCode,
+        title: body.title,
+        description: body.description,
+        estimatedCost: body.estimatedCost ?? null,
+        cost: null,
+        latitude: body.latitude ?? null,
+        longitude: body.longitude ?? null,
+        state: 'proposed',
+        proposedBy: c.get('user')!.id,
+        at: now,
+      }),
+    ]);
+    return c.json(await roundDetail(c.env.DB, round), 201);
+  },
+);
+
+projects.openapi(
+  createRoute({
+    middleware: [reviewers] as const,
+    method: 'post',
+    path: '/{id}/projects/{projectId}/review',
+    tags: ['Budgets'],
+    summary: 'Feasibility review: accept with its cost, or reject with a reason (proposals or review phase).',
+    request: { params: ProjectParamSchema, ...jsonBody(ReviewProjectRequestSchema) },
+    responses: { 200: jsonResponse(RoundDetailSchema, 'The round after the review.'), ...problems(401, 403, 404, 409, 422) },
+  }),
+  async (c) => {
+    const { id, projectId } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const round = await loadRound(c.env.DB, id);
+    requirePhase(round, ['proposals', 'review'], 'Reviewing a project');
+    await requireProject(c.env.DB, id, projectId);
+    const user = c.get('user')!;
+    const now = new Date().toISOString();
+    await c.env.DB.batch([
+      reviewProjectStatement(c.env.DB, {
+        roundId: id,
+        projectId,
+        state: body.decision === 'accept' ? 'accepted' : 'rejected',
+        cost: body.decision === 'accept' ? body.cost : null,
+        reason: body.reason,
+        reviewerId: user.id,
+        at: now,
+      }),
+      auditStatement(c.env.DB, { actorId: user.id, action: 'budget.review_project', target: `budget-project:${id}/${projectId}`, detail: body, at: now }),
+    ]);
+    return c.json(await roundDetail(c.env.DB, round), 200);
+  },
+);
+
+projects.openapi(
+  createRoute({
+    middleware: [reviewers] as const,
+    method: 'post',
+    path: '/{id}/projects/{projectId}/updates',
+    tags: ['Budgets'],
+    summary: 'Implementation tracking: a status update with photo metadata (results or implementation phase).',
+    request: { params: ProjectParamSchema, ...jsonBody(ProjectUpdateRequestSchema) },
+    responses: { 201: jsonResponse(RoundDetailSchema, 'The round with the update.'), ...problems(401, 403, 404, 409, 422) },
+  }),
+  async (c) => {
+    const { id, projectId } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const round = await loadRound(c.env.DB, id);
+    requirePhase(round, ['results', 'implementation'], 'Tracking implementation');
+    if ((await requireProject(c.env.DB, id, projectId)) !== 'accepted') fail(409, 'project-not-accepted', 'Only accepted projects are implemented.');
+    const user = c.get('user')!;
+    const now = new Date().toISOString();
+    await c.env.DB.batch([
+      projectUpdateStatement(c.env.DB, { roundId: id, projectId, status: body.status, note: body.note, photos: body.photos, by: user.id, at: now }),
+      auditStatement(c.env.DB, { actorId: user.id, action: 'budget.project_update', target: `budget-project:${id}/${projectId}`, at: now }),
+    ]);
+    return c.json(await roundDetail(c.env.DB, round), 201);
+  },
+);
+
+export default projects;

@@ -1,0 +1,260 @@
+/**
+ * Rounds: creation (the round, its districts and the outbox start of its workflow in one batch),
+ * public reads, phase extensions (a Temporal update), turnout, results, Pabulib import/export.
+ */
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { PabulibParseError } from '../../domain/tally/pabulib-parse';
+import { TallyInputError } from '../../domain/tally/election';
+import { type BudgetRoundWorkflowInput, budgetRoundUpdates, budgetRoundWorkflowId } from '../../workflows/budget-round/contract';
+import { auditStatement } from '../platform/audit';
+import { requireRole } from '../platform/auth/middleware';
+import { jsonBody, jsonResponse, problems } from '../platform/openapi';
+import { publishOutbox } from '../platform/outbox/queue';
+import { enqueueStatement } from '../platform/outbox/db';
+import { fail } from '../platform/problem';
+import { TemporalRejectedError, TemporalUnavailableError, temporalHttp } from '../platform/temporal';
+import { createRouter, validate } from '../platform/validation';
+import { findRound, insertBallotStatement, insertProjectStatement, insertRoundStatements, listBallots, listDistricts, listProjects, listResults, listRounds, turnoutByDistrict } from './db';
+import { newRoundId } from './ids';
+import { ImportError, exportDistrict, readImport } from './pabulib';
+import { loadRound, requirePhase, roundDetail } from './rounds';
+import { CreateRoundRequestSchema, DistrictParamSchema, ExtendPhaseRequestSchema, ResultsSchema, RoundDetailSchema, RoundListSchema, RoundParamSchema, TurnoutSchema } from './schemas';
+import { storeResults } from './tally-service';
+
+const rounds = createRouter();
+const managers = requireRole('manager', 'admin');
+
+function scheduleProblems(s: Record<'proposals' | 'review' | 'voting' | 'results', string>): { pointer: string; in: 'body'; detail: string }[] {
+  const order = ['proposals', 'review', 'voting', 'results'] as const;
+  const out: { pointer: string; in: 'body'; detail: string }[] = [];
+  for (let i = 1; i < order.length; i++) {
+    const [a, b] = [order[i - 1]!, order[i]!];
+    if (Date.parse(s[b]) <= Date.parse(s[a])) out.push({ pointer: `/schedule/${b}`, in: 'body', detail: `The ${b} phase must end after the ${a} phase.` });
+  }
+  if (Date.parse(s.proposals) <= Date.now()) out.push({ pointer: '/schedule/proposals', in: 'body', detail: 'The proposals phase must end in the future.' });
+  return out;
+}
+
+rounds.openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['Budgets'],
+    summary: 'Participatory budgeting rounds, newest first (public).',
+    responses: { 200: jsonResponse(RoundListSchema, 'Rounds.') },
+  }),
+  async (c) => {
+    const items = await listRounds(c.env.DB);
+    return c.json({ items: items.map((r) => ({ id: r.id, title: r.title, phase: r.phase, rule: r.rule, source: r.source, schedule: r.schedule })) }, 200);
+  },
+);
+
+rounds.openapi(
+  createRoute({
+    middleware: [managers] as const,
+    method: 'post',
+    path: '/',
+    tags: ['Budgets'],
+    summary: 'Create a round with its districts, ballot type, tally rule, eligibility and phase dates.',
+    description: 'The round is committed with an outbox entry that starts its workflow `budget-round-<id>`.',
+    request: jsonBody(CreateRoundRequestSchema),
+    responses: { 202: jsonResponse(RoundDetailSchema, 'Created; the workflow starts as soon as Temporal is reachable.'), ...problems(400, 401, 403, 422) },
+  }),
+  async (c) => {
+    const body = c.req.valid('json');
+    const errors = scheduleProblems(body.schedule);
+    const codes = body.districts.map((d) => d.code);
+    codes.forEach((code, i) => {
+      if (codes.indexOf(code) !== i) errors.push({ pointer: `/districts/${i}/code`, in: 'body', detail: 'District codes must be unique.' });
+    });
+    if (errors.length) fail(422, 'validation', 'The request body is not valid.', { errors });
+    const id = newRoundId();
+    const now = new Date().toISOString();
+    const schedule = Object.fromEntries(Object.entries(body.schedule).map(([k, v]) => [k, new Date(v).toISOString()])) as BudgetRoundWorkflowInput['schedule'];
+    const input: BudgetRoundWorkflowInput = { roundId: id, schedule };
+    const user = c.get('user')!;
+    await c.env.DB.batch([
+      ...insertRoundStatements(c.env.DB, {
+        id,
+        title: body.title,
+        description: body.description,
+        phase: 'proposals',
+        rule: body.rule,
+        ballot: body.ballot,
+        minProjectScore: body.minProjectScore ?? null,
+        currency: 'TWD',
+        schedule,
+        minAge: body.eligibility.minAge,
+        minIdentityLevel: body.eligibility.identityLevel,
+        districtRule: body.eligibility.districtRule,
+        source: 'live',
+        createdBy: user.id,
+        createdAt: now,
+        districts: body.districts,
+      }),
+      enqueueStatement(c.env.DB, { kind: 'start_budget_round_workflow', aggregateId: id, payload: input, now }),
+      auditStatement(c.env.DB, { actorId: user.id, action: 'budget.create_round', target: `budget-round:${id}`, at: now }),
+    ]);
+    // The queue starts the workflow within about a second; the cron sweep covers the rest.
+    c.executionCtx.waitUntil(publishOutbox(c.env, [{ kind: 'start_budget_round_workflow', aggregateId: id }]));
+    return c.json(await roundDetail(c.env.DB, (await findRound(c.env.DB, id))!), 202, { location: `/api/v1/budget-rounds/${id}` });
+  },
+);
+
+rounds.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}',
+    tags: ['Budgets'],
+    summary: 'A round with its districts, projects (costs, reviews, implementation updates) and phase timeline (public).',
+    request: { params: RoundParamSchema },
+    responses: { 200: jsonResponse(RoundDetailSchema, 'The round.'), ...problems(404, 422) },
+  }),
+  async (c) => c.json(await roundDetail(c.env.DB, await loadRound(c.env.DB, c.req.valid('param').id)), 200),
+);
+
+rounds.openapi(
+  createRoute({
+    middleware: [managers] as const,
+    method: 'post',
+    path: '/{id}/extend',
+    tags: ['Budgets'],
+    summary: 'Extend the current phase before it ends, with a public reason.',
+    request: { params: RoundParamSchema, ...jsonBody(ExtendPhaseRequestSchema) },
+    responses: { 200: jsonResponse(RoundDetailSchema, 'The round after the extension.'), ...problems(401, 403, 404, 409, 422, 503) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const round = await loadRound(c.env.DB, id);
+    if (!round.workflowStartedAt) fail(409, 'workflow-not-started', 'This round is still being set up; try again in a moment.');
+    const user = c.get('user')!;
+    try {
+      await temporalHttp(c.env).executeUpdate({
+        workflowId: budgetRoundWorkflowId(id),
+        name: budgetRoundUpdates.extendPhase,
+        updateId: `extend-${crypto.randomUUID()}`,
+        input: [{ actorId: user.id, phase: body.phase, until: new Date(body.until).toISOString(), reason: body.reason }],
+      });
+    } catch (e) {
+      if (e instanceof TemporalUnavailableError) fail(503, 'temporal-unavailable', 'The workflow engine is unreachable; nothing was changed. Try again.');
+      if (e instanceof TemporalRejectedError) fail(409, 'round-rule', e.message);
+      throw e;
+    }
+    await c.env.DB.batch([
+      auditStatement(c.env.DB, { actorId: user.id, action: 'budget.extend_phase', target: `budget-round:${id}`, detail: body, at: new Date().toISOString() }),
+    ]);
+    return c.json(await roundDetail(c.env.DB, await loadRound(c.env.DB, id)), 200);
+  },
+);
+
+rounds.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}/turnout',
+    tags: ['Budgets'],
+    summary: 'Live turnout per district (public); never a partial tally.',
+    request: { params: RoundParamSchema },
+    responses: { 200: jsonResponse(TurnoutSchema, 'Voters per district.'), ...problems(404, 422) },
+  }),
+  async (c) => {
+    const round = await loadRound(c.env.DB, c.req.valid('param').id);
+    const [districts, counts] = await Promise.all([listDistricts(c.env.DB, round.id), turnoutByDistrict(c.env.DB, round.id)]);
+    const rows = districts.map((d) => ({ code: d.code, name: d.name, voters: counts.get(d.code) ?? 0 }));
+    return c.json({ phase: round.phase, districts: rows, total: rows.reduce((s, r) => s + r.voters, 0) }, 200);
+  },
+);
+
+rounds.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}/results',
+    tags: ['Budgets'],
+    summary: 'Results per district with per-project explanations (public once published).',
+    request: { params: RoundParamSchema },
+    responses: { 200: jsonResponse(ResultsSchema, 'Results.'), ...problems(404, 409, 422) },
+  }),
+  async (c) => {
+    const round = await loadRound(c.env.DB, c.req.valid('param').id);
+    requirePhase(round, ['results', 'implementation'], 'Reading the results');
+    const [districts, results] = await Promise.all([listDistricts(c.env.DB, round.id), listResults(c.env.DB, round.id)]);
+    return c.json(
+      {
+        rule: round.rule,
+        districts: results.map((r) => {
+          const d = districts.find((x) => x.code === r.districtCode);
+          return { code: r.districtCode, name: d?.name ?? r.districtCode, budget: d?.budget ?? 0, ballots: r.ballots, selected: r.selected, totalCost: r.totalCost, explanation: r.explanation };
+        }),
+      },
+      200,
+    );
+  },
+);
+
+// Pabulib files are text, outside the JSON OpenAPI routes.
+rounds.get('/:id/districts/:code/export.pb', validate('param', DistrictParamSchema), async (c) => {
+  const { id, code } = c.req.valid('param');
+  const round = await loadRound(c.env.DB, id);
+  // During voting an export of the box would be a partial tally.
+  requirePhase(round, ['results', 'implementation'], 'Exporting ballots');
+  const district = (await listDistricts(c.env.DB, id)).find((d) => d.code === code);
+  if (!district) fail(404, 'district-not-found', `No district ${code} in round ${id}.`);
+  const [projects, ballots] = await Promise.all([listProjects(c.env.DB, id), listBallots(c.env.DB, id)]);
+  return c.body(exportDistrict(round, district, projects, ballots), 200, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-disposition': `attachment; filename="${id}-${code}.pb"`,
+  });
+});
+
+rounds.post('/import', managers, validate('header', z.object({ 'content-type': z.string().regex(/^text\/plain\b/i, 'Send the .pb file as text/plain.') })), async (c) => {
+  const text = await c.req.text();
+  let imported;
+  try {
+    imported = readImport(text);
+  } catch (e) {
+    if (e instanceof PabulibParseError || e instanceof ImportError || e instanceof TallyInputError) fail(422, 'invalid-pabulib', e.message);
+    throw e;
+  }
+  const id = newRoundId();
+  const now = new Date().toISOString();
+  const user = c.get('user')!;
+  const db = c.env.DB;
+  const round = {
+    id,
+    title: imported.title,
+    description: 'Imported from a Pabulib file.',
+    phase: 'results' as const,
+    rule: imported.rule,
+    ballot: imported.ballot,
+    minProjectScore: imported.minProjectScore,
+    currency: imported.currency,
+    schedule: { proposals: now, review: now, voting: now, results: now },
+    minAge: 0,
+    minIdentityLevel: 'basic' as const,
+    districtRule: 'any' as const,
+    source: 'pabulib' as const,
+  };
+  const districtCode = imported.district.code;
+  await db.batch([
+    ...insertRoundStatements(db, { ...round, createdBy: user.id, createdAt: now, districts: [imported.district] }),
+    ...imported.projects.map((p) =>
+      insertProjectStatement(db, { id: p.id, roundId: id, districtCode, title: p.title, description: '', estimatedCost: null, cost: p.cost, latitude: null, longitude: null, state: 'accepted', proposedBy: null, at: now }),
+    ),
+    ...imported.ballots.map((b) =>
+      insertBallotStatement(db, { id: crypto.randomUUID(), roundId: id, districtCode, channel: 'import', projects: b.projects, points: b.points, receiptHash: null }),
+    ),
+    auditStatement(db, { actorId: user.id, action: 'budget.import_pabulib', target: `budget-round:${id}`, at: now }),
+  ]);
+  try {
+    await storeResults(db, { ...round, seq: 0, workflowStartedAt: null });
+  } catch (e) {
+    // The file parsed but cannot be counted (a vote for an unknown project ...): keep nothing.
+    await db.prepare(`DELETE FROM budget_rounds WHERE id = ?`).bind(id).run();
+    if (e instanceof TallyInputError) fail(422, 'invalid-pabulib', e.message);
+    throw e;
+  }
+  return c.json(await roundDetail(db, (await findRound(db, id))!), 201, { location: `/api/v1/budget-rounds/${id}` });
+});
+
+export default rounds;

@@ -1,0 +1,199 @@
+/**
+ * Request and response shapes of the participatory budgeting API (plain zod with `.meta()` for
+ * OpenAPI; the UI imports the same schemas).
+ */
+import { z } from 'zod';
+import { TALLY_RULES } from '../../domain/tally/rules';
+import { roundPhases, timedPhases } from '../../workflows/budget-round/contract';
+import { trimmed } from '../platform/schemas';
+
+export const RoundPhaseSchema = z.enum(roundPhases);
+export const TimedPhaseSchema = z.enum(timedPhases);
+export const TallyRuleSchema = z.enum(TALLY_RULES);
+
+export const RoundIdSchema = z.string().regex(/^R-[0-9A-Z]{6,12}$/, 'Not a round id.').meta({ example: 'R-7KQ2MX' });
+export const ProjectIdSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'Not a project id.');
+export const DistrictCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, 'Not a district code.');
+/** Amounts in whole currency units (NT$). */
+export const AmountSchema = z.int().min(0).max(1e15);
+const count = z.int().min(0).max(1000);
+
+export const BallotSettingsSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('approval'), minProjects: count.optional(), maxProjects: count.min(1).optional() }),
+    z.strictObject({ kind: z.literal('knapsack'), minProjects: count.optional(), maxProjects: count.min(1).optional() }),
+    z.strictObject({
+      kind: z.literal('cumulative'),
+      maxSumPoints: z.int().min(1).max(1000),
+      minSumPoints: z.int().min(0).max(1000).optional(),
+      maxPointsPerProject: z.int().min(1).max(1000).optional(),
+      minProjects: count.optional(),
+      maxProjects: count.min(1).optional(),
+    }),
+    z.strictObject({ kind: z.literal('ordinal'), maxRank: z.int().min(1).max(100), minRank: z.int().min(1).max(100).optional() }),
+    z.strictObject({ kind: z.literal('choose-one') }),
+  ])
+  .meta({ id: 'BudgetBallotSettings', description: 'Knapsack ballots use each district\'s own budget.' });
+export type RoundBallotSettings = z.infer<typeof BallotSettingsSchema>;
+
+const instant = z.iso.datetime({ offset: true });
+
+export const ScheduleSchema = z
+  .strictObject({ proposals: instant, review: instant, voting: instant, results: instant })
+  .meta({ id: 'BudgetRoundSchedule', description: 'When each timed phase ends (ISO instants, each after the one before).' });
+
+export const CreateRoundRequestSchema = z
+  .strictObject({
+    title: trimmed(3, 200),
+    description: trimmed(0, 5000).default(''),
+    rule: TallyRuleSchema,
+    minProjectScore: z.int().min(0).optional(),
+    ballot: BallotSettingsSchema,
+    schedule: ScheduleSchema,
+    districts: z
+      .array(z.strictObject({ code: DistrictCodeSchema, name: trimmed(1, 100), budget: AmountSchema }))
+      .min(1)
+      .max(50),
+    eligibility: z
+      .strictObject({
+        minAge: z.int().min(0).max(120).default(0),
+        identityLevel: z.enum(['basic', 'verified']).default('basic'),
+        districtRule: z.enum(['residence', 'any']).default('residence'),
+      })
+      .default({ minAge: 0, identityLevel: 'basic', districtRule: 'residence' }),
+  })
+  .meta({ id: 'CreateBudgetRoundRequest' });
+export type CreateRoundRequest = z.infer<typeof CreateRoundRequestSchema>;
+
+export const ProposeProjectRequestSchema = z
+  .strictObject({
+    districtCode: DistrictCodeSchema,
+    title: trimmed(3, 200),
+    description: trimmed(0, 5000).default(''),
+    estimatedCost: AmountSchema.optional(),
+    latitude: z.number().min(-90).max(90).optional(),
+    longitude: z.number().min(-180).max(180).optional(),
+  })
+  .meta({ id: 'ProposeBudgetProjectRequest' });
+
+export const ReviewProjectRequestSchema = z
+  .discriminatedUnion('decision', [
+    z.strictObject({ decision: z.literal('accept'), cost: AmountSchema, reason: trimmed(0, 2000).default('') }),
+    z.strictObject({ decision: z.literal('reject'), reason: trimmed(3, 2000) }),
+  ])
+  .meta({ id: 'ReviewBudgetProjectRequest', description: 'Feasibility review: accept with a cost, or reject with a reason.' });
+
+export const BallotRequestSchema = z
+  .strictObject({
+    districtCode: DistrictCodeSchema.optional().meta({ description: 'Defaults to the district of residence.' }),
+    projects: z.array(ProjectIdSchema).max(200),
+    points: z.array(z.number()).max(200).optional(),
+    replaces: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{20,64}$/)
+      .optional()
+      .meta({ description: 'The receipt code of your earlier ballot, to replace it before the close.' }),
+  })
+  .meta({ id: 'BudgetBallotRequest' });
+export type BallotRequest = z.infer<typeof BallotRequestSchema>;
+
+export const PaperBallotRequestSchema = z
+  .strictObject({
+    voterEmail: z.email().max(200).meta({ description: 'The voter checked in at the counter.' }),
+    districtCode: DistrictCodeSchema.optional(),
+    projects: z.array(ProjectIdSchema).max(200),
+    points: z.array(z.number()).max(200).optional(),
+  })
+  .meta({ id: 'BudgetPaperBallotRequest' });
+
+export const ExtendPhaseRequestSchema = z
+  .strictObject({ phase: TimedPhaseSchema, until: instant, reason: trimmed(3, 500) })
+  .meta({ id: 'ExtendBudgetPhaseRequest' });
+
+export const ProjectUpdateRequestSchema = z
+  .strictObject({
+    status: z.enum(['planned', 'in_progress', 'completed', 'cancelled']),
+    note: trimmed(1, 2000),
+    photos: z
+      .array(z.strictObject({ url: z.url().max(500), caption: trimmed(0, 200).default(''), takenOn: z.iso.date().optional() }))
+      .max(20)
+      .default([]),
+  })
+  .meta({ id: 'BudgetProjectUpdateRequest' });
+
+export const RoundParamSchema = z.object({ id: RoundIdSchema });
+export const ProjectParamSchema = z.object({ id: RoundIdSchema, projectId: ProjectIdSchema });
+export const DistrictParamSchema = z.object({ id: RoundIdSchema, code: DistrictCodeSchema });
+
+const ProjectSchema = z.object({
+  id: z.string(),
+  districtCode: z.string(),
+  title: z.string(),
+  description: z.string(),
+  estimatedCost: z.number().nullable(),
+  cost: z.number().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  state: z.enum(['proposed', 'accepted', 'rejected']),
+  reviewReason: z.string().nullable(),
+  updates: z.array(
+    z.object({ status: z.string(), note: z.string(), photos: z.array(z.object({ url: z.string(), caption: z.string(), takenOn: z.string().optional() })), createdAt: z.string() }),
+  ),
+});
+export type BudgetProject = z.infer<typeof ProjectSchema>;
+
+export const RoundSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  phase: RoundPhaseSchema,
+  rule: TallyRuleSchema,
+  source: z.enum(['live', 'pabulib']),
+  schedule: ScheduleSchema,
+});
+
+export const RoundDetailSchema = RoundSummarySchema.extend({
+  description: z.string(),
+  currency: z.string(),
+  ballot: BallotSettingsSchema,
+  eligibility: z.object({ minAge: z.number(), identityLevel: z.string(), districtRule: z.string() }),
+  districts: z.array(z.object({ code: z.string(), name: z.string(), budget: z.number() })),
+  projects: z.array(ProjectSchema),
+  events: z.array(z.object({ seq: z.number(), type: z.string(), phase: z.string(), occurredAt: z.string(), reason: z.string().nullable() })),
+}).meta({ id: 'BudgetRoundDetail' });
+export type RoundDetail = z.infer<typeof RoundDetailSchema>;
+
+export const RoundListSchema = z.object({ items: z.array(RoundSummarySchema) }).meta({ id: 'BudgetRoundList' });
+
+export const ReceiptSchema = z
+  .object({ receipt: z.string(), replaced: z.boolean(), districtCode: z.string() })
+  .meta({ id: 'BudgetBallotReceipt', description: 'Keep the receipt code: it is the only way to replace your ballot.' });
+
+export const TurnoutSchema = z
+  .object({ phase: RoundPhaseSchema, districts: z.array(z.object({ code: z.string(), name: z.string(), voters: z.number() })), total: z.number() })
+  .meta({ id: 'BudgetTurnout' });
+
+export const VoterStatusSchema = z
+  .object({
+    eligible: z.boolean(),
+    reasons: z.array(z.enum(['no-profile', 'identity-level', 'too-young'])),
+    districtCode: z.string().nullable(),
+    hasVoted: z.boolean(),
+  })
+  .meta({ id: 'BudgetVoterStatus' });
+
+export const ResultsSchema = z
+  .object({
+    rule: TallyRuleSchema,
+    districts: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        budget: z.number(),
+        ballots: z.number(),
+        selected: z.array(z.string()),
+        totalCost: z.number(),
+        explanation: z.unknown(),
+      }),
+    ),
+  })
+  .meta({ id: 'BudgetResults', description: 'Explanations carry exact numbers as strings (integers, or decimals to 2 places).' });
