@@ -120,7 +120,7 @@ export function runMesAdd1(prep: MesPrepared, opts: Add1Options): Add1Outcome {
 }
 
 /** Steps computed together when none can be skipped: replays cost least between neighbours. */
-const WINDOW = 16;
+const WINDOW = 8;
 
 /** No supported project outside the outcome fits into the money the outcome leaves. */
 export function isExhaustive(prep: MesPrepared, run: MesRunResult, budget: bigint): boolean {

@@ -129,6 +129,10 @@ interface Buffers {
   childOf: Int32Array;
   slotKey: Int32Array;
   keys: [KeySet, KeySet];
+  /** A history tree and group nodes for the next run from scratch (their previous log is dropped). */
+  hist: Histories | null;
+  groupNode: Int32Array | null;
+  zero: Uint8Array;
 }
 
 function newBuffers(prep: MesPrepared): Buffers {
@@ -140,6 +144,9 @@ function newBuffers(prep: MesPrepared): Buffers {
     childOf: new Int32Array(1024 * M),
     slotKey: new Int32Array(maxSupport),
     keys: [newKeySet(maxSupport), newKeySet(maxSupport)],
+    hist: null,
+    groupNode: null,
+    zero: new Uint8Array(1024),
   };
 }
 
@@ -183,12 +190,27 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
   // Fixed-point scale 2^k: the whole endowment N·e, scaled, stays below 2^50.
   const k = scaleExponent((voters * e.num) / e.den + 1n);
   const untouched = scaledFloor(e.num, e.den, k);
-  const hist = old ? old.hist : new Histories(untouched);
-  hist.approx[1] = untouched;
-  const log: RunLog = old ?? newRunLog(hist, prep.groupCount);
+  let hist: Histories;
+  let log: RunLog;
+  if (old) {
+    hist = old.hist;
+    hist.approx[1] = untouched;
+    log = old;
+  } else {
+    // Reuse the memory of the last tree and group nodes; whatever log used them is gone.
+    hist = buffers.hist ?? new Histories(untouched);
+    hist.reset(untouched);
+    buffers.hist = hist;
+    const groupNode = buffers.groupNode ?? new Int32Array(prep.groupCount);
+    groupNode.fill(1);
+    buffers.groupNode = groupNode;
+    log = { ...newRunLog(hist, 0), groupNode };
+  }
   // Nodes of a replayed tree (recorded at a larger endowment) whose money is used up in this
   // run: they hold zero, exactly like a spent voter.
-  let zero = new Uint8Array(hist.parent.length);
+  if (buffers.zero.length < hist.parent.length) buffers.zero = new Uint8Array(hist.parent.length);
+  let zero = buffers.zero;
+  zero.fill(0);
   const exact = new ExactPrices(e);
   const costS = new Float64Array(nProjects);
   const costErr = k >= 0 ? 0 : 1;
@@ -406,7 +428,7 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
       replaying = false;
     }
     const histStart = hist.size;
-    const movesStart = log.moveGroup.length;
+    const movesStart = log.moves.length;
     const evaluations: LoggedEvaluation[] = [];
     // Most promising first, so that the best is found early; the order only affects speed:
     // every skip below is proven, whatever the order.
@@ -725,11 +747,14 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
           const z = new Uint8Array(hist.parent.length);
           z.set(zero);
           zero = z;
+          buffers.zero = z;
         }
         return id;
       },
     };
-    log.applied += chargeSupporters(scan, supStart[w]!, supStart[w + 1]!, priceS, childOf, decide, log, pairs);
+    // Unrecorded runs are never replayed: no need to keep their moves.
+    const moved = chargeSupporters(scan, supStart[w]!, supStart[w + 1]!, priceS, childOf, decide, record ? log.moves : null, pairs);
+    if (record) log.applied += moved;
     if (hist.size * M > childOf.length) {
       let cap = childOf.length;
       while (cap < hist.size * M) cap *= 2;

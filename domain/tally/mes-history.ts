@@ -34,6 +34,12 @@ export class Histories {
     this.approx[UNTOUCHED] = untouchedApprox;
   }
 
+  /** Back to just the two fixed nodes, keeping the memory (for the next run). */
+  reset(untouchedApprox: number): void {
+    this.size = 2;
+    this.approx[UNTOUCHED] = untouchedApprox;
+  }
+
   add(parent: number, step: number, points: number, approx: number): number {
     if (this.size === this.parent.length) this.grow();
     const id = this.size++;

@@ -46,35 +46,58 @@ export interface LoggedRound {
   readonly endowment: Rational;
 }
 
+/** Every move of a ballot group from one node to another, in order (typed arrays that grow). */
+export class MoveLog {
+  group = new Int32Array(1024);
+  from = new Int32Array(1024);
+  to = new Int32Array(1024);
+  length = 0;
+
+  push(group: number, from: number, to: number): void {
+    if (this.length === this.group.length) this.grow();
+    this.group[this.length] = group;
+    this.from[this.length] = from;
+    this.to[this.length] = to;
+    this.length++;
+  }
+
+  private grow(): void {
+    const more = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.group = more(this.group);
+    this.from = more(this.from);
+    this.to = more(this.to);
+  }
+}
+
 export interface RunLog {
   readonly hist: Histories;
   /** Every ballot group's node after the first `applied` moves. */
   readonly groupNode: Int32Array;
   readonly rounds: LoggedRound[];
-  /** Every move (group, node before, node after), in order. */
-  readonly moveGroup: number[];
-  readonly moveFrom: number[];
-  readonly moveTo: number[];
+  readonly moves: MoveLog;
   applied: number;
 }
 
 export function newRunLog(hist: Histories, groups: number): RunLog {
-  return { hist, groupNode: new Int32Array(groups).fill(1), rounds: [], moveGroup: [], moveFrom: [], moveTo: [], applied: 0 };
+  return { hist, groupNode: new Int32Array(groups).fill(1), rounds: [], moves: new MoveLog(), applied: 0 };
 }
 
 export function recordMove(log: RunLog, group: number, from: number, to: number): void {
-  log.moveGroup.push(group);
-  log.moveFrom.push(from);
-  log.moveTo.push(to);
+  log.moves.push(group, from, to);
   log.applied++;
 }
 
 /** Sets every group on its node at the start of `rounds[r]` (or after the last round). */
 export function seek(log: RunLog, r: number): void {
-  const target = log.rounds[r]?.movesStart ?? log.moveGroup.length;
-  const { groupNode, moveGroup, moveFrom, moveTo } = log;
-  for (let i = log.applied - 1; i >= target; i--) groupNode[moveGroup[i]!] = moveFrom[i]!;
-  for (let i = log.applied; i < target; i++) groupNode[moveGroup[i]!] = moveTo[i]!;
+  const target = log.rounds[r]?.movesStart ?? log.moves.length;
+  const { groupNode } = log;
+  const { group, from, to } = log.moves;
+  for (let i = log.applied - 1; i >= target; i--) groupNode[group[i]!] = from[i]!;
+  for (let i = log.applied; i < target; i++) groupNode[group[i]!] = to[i]!;
   log.applied = target;
 }
 
@@ -83,8 +106,6 @@ export function truncate(log: RunLog, r: number): void {
   seek(log, r);
   const round = log.rounds[r];
   if (round) log.hist.size = round.histStart;
-  log.moveGroup.length = log.applied;
-  log.moveFrom.length = log.applied;
-  log.moveTo.length = log.applied;
+  log.moves.length = log.applied;
   log.rounds.length = Math.min(r, log.rounds.length);
 }

@@ -142,8 +142,8 @@ export interface ChargeDecision {
  * Moves every supporter group of the funded project to the node left after paying. Each
  * distinct (node, points) is decided once: from the approximations when their error bounds
  * settle it, else exactly. `priceS[ui]`: the price for utility index ui, rounded (error ≤ 1/2).
- * Every move (group, from, to) is appended to `moves`; with `pairs`, (group, node, ui, next) for
- * reports. Returns the number of moves.
+ * Every move (group, from, to) is appended to `moves` (when kept); with `pairs`, (group, node,
+ * ui, next) for reports. Returns the number of moves.
  */
 export function chargeSupporters(
   s: ScanState,
@@ -152,12 +152,11 @@ export function chargeSupporters(
   priceS: Float64Array,
   child: Int32Array,
   decide: ChargeDecision,
-  moves: { readonly moveGroup: number[]; readonly moveFrom: number[]; readonly moveTo: number[] },
+  moves: { push(group: number, from: number, to: number): void } | null,
   pairs: number[] | null,
 ): number {
   const { groupNode, supGroup, supUtil, utilities, M } = s;
   const touched: number[] = [];
-  const { moveGroup, moveFrom, moveTo } = moves;
   let count = 0;
   for (let i = from; i < to; i++) {
     const g = supGroup[i]!;
@@ -181,9 +180,7 @@ export function chargeSupporters(
       touched.push(key);
     }
     if (pairs) pairs.push(g, node, ui, next);
-    moveGroup.push(g);
-    moveFrom.push(node);
-    moveTo.push(next);
+    if (moves) moves.push(g, node, next);
     count++;
     groupNode[g] = next;
   }
