@@ -3,6 +3,7 @@
  * edge checks who may act and the shape of the input, the workflow checks the case's rules
  * (state, deadlines, one extension ...) and answers with the new process state.
  */
+import type { FieldCode } from '../platform/field-codes';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { parseSlaPeriod } from '../../domain/sla/sla-period';
@@ -30,8 +31,8 @@ const IdempotencyHeaders = z.object({
     .meta({ description: 'Retries with the same key apply the action once.' }),
 });
 
-function fieldError(pointer: string, detail: string): never {
-  fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer, in: 'body', detail }] });
+function fieldError(pointer: string, code: FieldCode, detail: string): never {
+  fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer, in: 'body', code, detail }] });
 }
 
 function checkPeriod(period: string | undefined): void {
@@ -39,7 +40,7 @@ function checkPeriod(period: string | undefined): void {
   try {
     parseSlaPeriod(period);
   } catch (e) {
-    fieldError('/period', (e as Error).message);
+    fieldError('/period', 'invalid_format', (e as Error).message);
   }
 }
 
@@ -125,7 +126,7 @@ defineAction({
   summary: 'Assign the case to an officer of the handling agency.',
   check: async (c, body, record) => {
     if (!(await isOfficerOf(c.env.DB, body.assigneeId, record.agencyId))) {
-      fieldError('/assigneeId', 'Not an officer of the agency handling this case.');
+      fieldError('/assigneeId', 'unknown_reference', 'Not an officer of the agency handling this case.');
     }
   },
 });
@@ -159,7 +160,7 @@ defineAction({
   schema: TransferRequestSchema,
   summary: 'Transfer to the competent agency (Art. 172); the citizen-facing clock keeps running.',
   check: async (c, body) => {
-    if (!(await agencyExists(c.env.DB, body.toAgencyId))) fieldError('/toAgencyId', 'Unknown agency.');
+    if (!(await agencyExists(c.env.DB, body.toAgencyId))) fieldError('/toAgencyId', 'unknown_reference', 'Unknown agency.');
   },
 });
 defineAction({ path: 'reply', update: 'reply', roles: staff, schema: ReplyRequestSchema, summary: 'Answer the citizen.' });

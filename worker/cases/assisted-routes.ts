@@ -43,12 +43,12 @@ assisted.openapi(
     const account = await findOrCreateCitizen(c.env.DB, { ...citizen, now: new Date().toISOString() });
     if (!account) {
       fail(422, 'validation', 'The request body is not valid.', {
-        errors: [{ pointer: '/citizen/email', in: 'body', detail: 'This address belongs to a staff account.' }],
+        errors: [{ pointer: '/citizen/email', in: 'body', code: 'staff_account', detail: 'This address belongs to a staff account.' }],
       });
     }
     if (account.id === user.id) {
       fail(422, 'validation', 'The request body is not valid.', {
-        errors: [{ pointer: '/citizen/email', in: 'body', detail: 'File your own cases through the normal form.' }],
+        errors: [{ pointer: '/citizen/email', in: 'body', code: 'file_own_case', detail: 'File your own cases through the normal form.' }],
       });
     }
     const id = await intakeCase(c.env, c.executionCtx, request, { citizenId: account.id, filedById: user.id, consent });

@@ -38,7 +38,7 @@ export async function intakeCase(
   const serviceType = await findServiceType(env.DB, req.serviceTypeCode);
   if (!serviceType) {
     fail(422, 'validation', 'The request body is not valid.', {
-      errors: [{ pointer: '/serviceTypeCode', in: 'body', detail: 'Unknown or inactive service type.' }],
+      errors: [{ pointer: '/serviceTypeCode', in: 'body', code: 'unknown_reference', detail: 'Unknown or inactive service type.' }],
     });
   }
   const form = checkFormData(serviceType.formSchema, req.formData);

@@ -52,9 +52,9 @@ const rate = (r: PerformanceAggregate) => {
 
 /** Checks the Taipei day range [from, to]. */
 function period(from: string, to: string): Period {
-  if (from > to) fail(422, 'validation', 'The period is empty.', { errors: [{ pointer: '/to', in: 'query', detail: 'Must not be before from.' }] });
+  if (from > to) fail(422, 'validation', 'The period is empty.', { errors: [{ pointer: '/to', in: 'query', code: 'range_reversed', detail: 'Must not be before from.' }] });
   if (Date.parse(to) - Date.parse(from) > 3 * 366 * 86_400_000) {
-    fail(422, 'validation', 'The period is too long.', { errors: [{ pointer: '/to', in: 'query', detail: 'At most three years.' }] });
+    fail(422, 'validation', 'The period is too long.', { errors: [{ pointer: '/to', in: 'query', code: 'range_too_long', max: 3, detail: 'At most three years.' }] });
   }
   return { fromDay: from, toDay: to };
 }

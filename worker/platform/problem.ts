@@ -1,9 +1,9 @@
 /** RFC 9457 problem details: the one error shape of the whole API. */
-export interface FieldError {
-  /** JSON Pointer (RFC 6901) into the request part named by `in`. */
-  pointer: string;
+import type { CodedFieldError } from './field-codes';
+
+/** One field's problem: pointer, stable `code` (with `min`/`max`), English `detail`. */
+export interface FieldError extends CodedFieldError {
   in: 'body' | 'query' | 'path' | 'header' | 'cookie';
-  detail: string;
 }
 
 export interface Problem {

@@ -4,8 +4,18 @@
  * components can import the same schemas for client-side checks.
  */
 import { z } from 'zod';
+import { fieldCodes, stripInvisible } from './field-codes';
 
-export const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
+/**
+ * A person's text: invisible characters (NUL, zero-width spaces) removed and the ends trimmed
+ * before the length is checked, so that a text of nothing visible never passes a minimum.
+ */
+export const trimmed = (min: number, max: number) =>
+  z
+    .string()
+    .overwrite((s) => stripInvisible(s).trim())
+    .min(min)
+    .max(max);
 
 export const LocaleSchema = z.enum(['zh-TW', 'en']);
 
@@ -84,6 +94,8 @@ export const ServiceTypeSchema = z
         required: z.boolean(),
         options: z.array(z.object({ value: z.string(), labelZh: z.string(), labelEn: z.string() })).optional(),
         maxLength: z.int().optional(),
+        min: z.number().optional(),
+        max: z.number().optional(),
       }),
     ),
   })
@@ -109,7 +121,16 @@ export const ProblemSchema = z
     status: z.int(),
     detail: z.string().optional(),
     errors: z
-      .array(z.object({ pointer: z.string(), in: z.string(), detail: z.string() }))
+      .array(
+        z.object({
+          pointer: z.string().meta({ description: 'JSON Pointer into the request part named by `in`.' }),
+          in: z.enum(['body', 'query', 'path', 'header', 'cookie']),
+          code: z.enum(fieldCodes).meta({ description: 'Stable code of what is wrong; clients translate it.' }),
+          min: z.number().optional().meta({ description: 'Smallest allowed length (characters) or value.' }),
+          max: z.number().optional().meta({ description: 'Largest allowed length (characters) or value.' }),
+          detail: z.string().meta({ description: 'English explanation.' }),
+        }),
+      )
       .optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });
@@ -145,7 +166,11 @@ export const NotificationPreferencesSchema = z
 export const ClosureSchema = z
   .strictObject({
     date: z.iso.date(),
-    scope: z.string().min(1).max(40).default('*').meta({ description: "'*' for all agencies, or an agency id." }),
+    scope: z
+      .string()
+      .regex(/^(\*|[A-Z][A-Z0-9-]{1,39})$/)
+      .default('*')
+      .meta({ description: "'*' for all agencies, or an existing agency id." }),
     reason: trimmed(2, 200),
   })
   .meta({ id: 'Closure' });
