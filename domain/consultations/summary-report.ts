@@ -9,7 +9,7 @@
  */
 import { compareArticleNumbers, parseArticleNumber } from './article-number';
 import { moderationOf, type ConsultationComment } from './comments';
-import type { Draft, DraftArticle, DraftKind } from './draft';
+import type { ArticleStatus, Draft, DraftArticle, DraftKind } from './draft';
 import { canPublishReport, dispositionProgress, type DispositionProgress, type PublishCheck } from './disposition-progress';
 import { dispositionsByComment, type Disposition, type DispositionOutcome, type DispositionRules } from './dispositions';
 import { diffText, type DiffSegment } from './text-diff';
@@ -32,9 +32,13 @@ export interface ReportArticle {
   readonly number: string;
   readonly label: string;
   readonly title?: string;
-  /** The text put out for comment; `null` when the article was added after the consultation. */
+  /** Status in the draft put out for comment; `null` when the article was added after the consultation. */
+  readonly draftStatus: ArticleStatus | null;
+  /** Status in the version adopted; `null` when the article was dropped from it. */
+  readonly finalStatus: ArticleStatus | null;
+  /** The text put out for comment; `null` when absent from the draft or deleted (刪除) in it. */
   readonly draftText: string | null;
-  /** The text adopted; `null` when the article was dropped. */
+  /** The text adopted; `null` when dropped or deleted (刪除). */
   readonly finalText: string | null;
   /** draft → final. */
   readonly changes: readonly DiffSegment[];
@@ -104,6 +108,8 @@ export function buildConsultationReport(input: ConsultationReportInput): Consult
       number,
       label: shown.label,
       ...(title !== undefined ? { title } : {}),
+      draftStatus: before?.status ?? null,
+      finalStatus: after?.status ?? null,
       draftText,
       finalText,
       changes: diffText(draftText ?? '', finalText ?? ''),

@@ -48,7 +48,7 @@ const CASES: ReadonlyArray<readonly [string, string, DraftImportErrorCode, numbe
 ];
 
 describe('malformed drafts: stable error code and line', () => {
-  it.each(CASES)('%s → %s', (_what, source, code, line, kind) => {
+  it.each(CASES.map((c) => ({ what: c[0], source: c[1], code: c[2], line: c[3], kind: c[4] })))('$what → $code', ({ source, code, line, kind }) => {
     const result = parseDraft(source, kind ? { kind } : {});
     expect(result.ok).toBe(false);
     if (result.ok) return;
