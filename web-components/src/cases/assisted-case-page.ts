@@ -11,6 +11,8 @@ import { formatInstant, locale } from '../platform/i18n';
 import { t } from './i18n';
 import type { MessageKey } from './i18n';
 import { navigate } from '../platform/navigation';
+import '../platform/char-counter';
+import { checkLocally, lengthLimits, messagesByField, problemMessage } from '../platform/field-messages';
 import { sharedStyles } from '../platform/styles';
 
 const consentMethods: [string, MessageKey][] = [
@@ -31,6 +33,7 @@ export class AssistedCasePage extends LocalizedElement {
   @state() private errors: Record<string, string> = {};
   @state() private message = '';
   @state() private busy = false;
+  @state() private texts: Record<string, string> = {};
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -74,11 +77,10 @@ export class AssistedCasePage extends LocalizedElement {
       citizen: { email: get('citizenEmail'), displayName: get('citizenName') },
       consent: { method: get('consentMethod'), statement: get('consentStatement') },
     };
-    const parsed = AssistedCaseRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-      this.errors = errors;
+    const parsed = checkLocally(AssistedCaseRequestSchema, body);
+    if (!parsed.ok) {
+      this.errors = messagesByField(parsed.errors);
+      this.message = '';
       return;
     }
     this.busy = true;
@@ -90,11 +92,21 @@ export class AssistedCasePage extends LocalizedElement {
     } catch (err) {
       if (err instanceof ApiError) {
         this.errors = err.fieldErrors();
-        this.message = err.problem.detail ?? err.problem.title;
+        this.message = problemMessage(err.problem);
       } else this.message = t('networkError');
     } finally {
       this.busy = false;
     }
+  }
+
+  private track(e: Event): void {
+    const el = e.target as HTMLInputElement | HTMLTextAreaElement;
+    this.texts = { ...this.texts, [el.name]: el.value };
+  }
+
+  private counter(name: string, schema: Parameters<typeof lengthLimits>[0]) {
+    const limits = lengthLimits(schema);
+    return limits ? html`<char-counter for=${name} .value=${this.texts[name] ?? ''} min=${limits.min} max=${limits.max}></char-counter>` : nothing;
   }
 
   private input(name: string, label: string, opts: { type?: string; required?: boolean; error?: string } = {}) {
@@ -118,7 +130,9 @@ export class AssistedCasePage extends LocalizedElement {
           ${consentMethods.map(([value, key]) => html`<option value=${value}>${t(key)}</option>`)}
         </select>
         <label for="consentStatement">${t('consentStatement')}</label>
-        <textarea id="consentStatement" name="consentStatement" required aria-invalid=${this.errors.consent ? 'true' : 'false'}></textarea>
+        <textarea id="consentStatement" name="consentStatement" required @input=${this.track} aria-describedby="consentStatement-limits"
+          aria-invalid=${this.errors.consent ? 'true' : 'false'}></textarea>
+        ${this.counter('consentStatement', AssistedCaseRequestSchema.shape.consent.shape.statement)}
         ${this.errors.consent ? html`<p class="field-error">${this.errors.consent}</p>` : nothing}
         <label for="serviceTypeCode">${t('serviceType')}</label>
         <select id="serviceTypeCode" name="serviceTypeCode" required aria-invalid=${this.errors.serviceTypeCode ? 'true' : 'false'}>
@@ -127,7 +141,9 @@ export class AssistedCasePage extends LocalizedElement {
         </select>
         ${this.input('subject', t('subject'), { error: this.errors.subject })}
         <label for="description">${t('description')}</label>
-        <textarea id="description" name="description" required aria-invalid=${this.errors.description ? 'true' : 'false'}></textarea>
+        <textarea id="description" name="description" required @input=${this.track} aria-describedby="description-limits"
+          aria-invalid=${this.errors.description ? 'true' : 'false'}></textarea>
+        ${this.counter('description', AssistedCaseRequestSchema.shape.description)}
         ${this.errors.description ? html`<p class="field-error">${this.errors.description}</p>` : nothing}
         ${this.input('location', t('location'), { required: false })}
         <div class="actions">

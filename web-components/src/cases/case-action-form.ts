@@ -5,6 +5,8 @@ import type { CaseDetail } from './types';
 import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
 import { LocalizedElement } from '../platform/localized-element';
+import { countedLength, fieldMessage, problemMessage } from '../platform/field-messages';
+import '../platform/char-counter';
 
 export interface ActionField {
   name: string;
@@ -12,6 +14,8 @@ export interface ActionField {
   kind: 'textarea' | 'text' | 'select';
   options?: { value: string; label: string }[];
   testId?: string;
+  /** The API's length limits for a text, stated beside the field with a counter. */
+  limits?: { min: number; max: number } | null;
 }
 
 /**
@@ -40,6 +44,7 @@ export class CaseActionForm extends LocalizedElement {
   @state() private busy = false;
   @state() private error = '';
   @state() private fieldErrors: Record<string, string> = {};
+  @state() private texts: Record<string, string> = {};
   private key = crypto.randomUUID();
 
   private async submit(e: SubmitEvent): Promise<void> {
@@ -48,6 +53,12 @@ export class CaseActionForm extends LocalizedElement {
     const data = new FormData(form);
     const body: Record<string, string> = { ...this.extra };
     for (const f of this.fields) body[f.name] = String(data.get(f.name) ?? '');
+    // Said here, before sending: a text over its limit is never cut short silently.
+    const over = this.fields.find((f) => f.limits && countedLength(body[f.name] ?? '') > f.limits.max);
+    if (over?.limits) {
+      this.fieldErrors = { [over.name]: fieldMessage({ code: 'too_long', max: over.limits.max }) };
+      return;
+    }
     this.busy = true;
     this.error = '';
     this.fieldErrors = {};
@@ -58,12 +69,13 @@ export class CaseActionForm extends LocalizedElement {
       });
       this.key = crypto.randomUUID();
       form.reset();
+      this.texts = {};
       this.dispatchEvent(new CustomEvent('civic-case-updated', { detail: updated, bubbles: true, composed: true }));
     } catch (err) {
       if (err instanceof ApiError) {
         this.fieldErrors = err.fieldErrors();
         this.error =
-          err.status === 503 ? t('workflowDown') : err.problem.type.endsWith('workflow-not-started') ? t('notYetRegistered') : (err.problem.detail ?? err.problem.title);
+          err.status === 503 ? t('workflowDown') : err.problem.type.endsWith('workflow-not-started') ? t('notYetRegistered') : problemMessage(err.problem);
       } else this.error = t('networkError');
     } finally {
       this.busy = false;
@@ -78,16 +90,19 @@ export class CaseActionForm extends LocalizedElement {
       ${this.fields.map((f) => {
         const err = this.fieldErrors[f.name];
         const common = { id: id(f.name), invalid: err ? 'true' : 'false' };
+        const describedBy = [err ? `${common.id}-error` : '', f.limits ? `${common.id}-limits` : ''].filter(Boolean).join(' ') || nothing;
+        const track = (e: Event) => (this.texts = { ...this.texts, [f.name]: (e.target as HTMLTextAreaElement).value });
         return html`<label for=${common.id}>${f.label}</label>
           ${f.kind === 'textarea'
             ? html`<textarea id=${common.id} name=${f.name} data-testid=${f.testId ?? nothing} aria-invalid=${common.invalid}
-                aria-describedby=${err ? `${common.id}-error` : nothing} required></textarea>`
+                aria-describedby=${describedBy} required @input=${track}></textarea>`
             : f.kind === 'select'
               ? html`<select id=${common.id} name=${f.name} aria-invalid=${common.invalid} aria-describedby=${err ? `${common.id}-error` : nothing}>
                   ${f.options?.map((o) => html`<option value=${o.value}>${o.label}</option>`)}
                 </select>`
               : html`<input id=${common.id} name=${f.name} data-testid=${f.testId ?? nothing} aria-invalid=${common.invalid}
                   aria-describedby=${err ? `${common.id}-error` : nothing} />`}
+          ${f.limits ? html`<char-counter for=${common.id} .value=${this.texts[f.name] ?? ''} min=${f.limits.min} max=${f.limits.max}></char-counter>` : nothing}
           ${err ? html`<p class="field-error" id="${common.id}-error">${err}</p>` : nothing}`;
       })}
       <div class="actions">

@@ -4,6 +4,8 @@ import { ApiError, api } from '../platform/api-client';
 import type { Agency, User } from '../platform/api-types';
 import type { CaseDetail } from './types';
 import './case-action-form';
+import { ReasonRequestSchema, ReplyRequestSchema, SupplementRequestSchema, SupplementSchema } from '../../../worker/cases/schemas';
+import { lengthLimits } from '../platform/field-messages';
 import type { ActionField } from './case-action-form';
 import './case-timeline';
 import './satisfaction-survey';
@@ -11,7 +13,7 @@ import '../platform/due-date';
 import { LocalizedElement } from '../platform/localized-element';
 import './state-badge';
 import { formatInstant, locale, taipeiDate } from '../platform/i18n';
-import { t } from './i18n';
+import { type MessageKey, t } from './i18n';
 import { currentUser, isStaff, loadSession } from '../platform/session';
 import { sharedStyles } from '../platform/styles';
 
@@ -82,10 +84,10 @@ export class CasePage extends LocalizedElement {
     const form = (action: string, heading: string, submit: string, fields: ActionField[], submitTestId = '', extra: Record<string, string> = {}) =>
       html`<case-action-form .caseId=${c.id} action=${action} heading=${heading} submitLabel=${submit} submitTestId=${submitTestId}
         .fields=${fields} .extra=${extra} @civic-case-updated=${this.updated_}></case-action-form>`;
-    const reason: ActionField = { name: 'reason', label: t('reason'), kind: 'textarea' };
+    const reason: ActionField = { name: 'reason', label: t('reason'), kind: 'textarea', limits: lengthLimits(ReasonRequestSchema.shape.reason) };
     return html`<section aria-labelledby="actions-heading">
       <h2 id="actions-heading">${t('actionsTitle')}</h2>
-      ${form('reply', t('replyTitle'), t('replySubmit'), [{ name: 'message', label: t('replyMessage'), kind: 'textarea', testId: 'reply-message' }], 'reply-submit')}
+      ${form('reply', t('replyTitle'), t('replySubmit'), [{ name: 'message', label: t('replyMessage'), kind: 'textarea', testId: 'reply-message', limits: lengthLimits(ReplyRequestSchema.shape.message) }], 'reply-submit')}
       ${c.state === 'received' || c.state === 'transferred' ? form('accept', t('accept'), t('accept'), [], 'accept-submit') : nothing}
       ${this.user && c.assigneeId !== this.user.id ? form('assign', t('assignToMe'), t('assignToMe'), [], 'assign-submit', { assigneeId: this.user.id }) : nothing}
       ${c.state !== 'awaiting_supplement' && c.state !== 'transferred'
@@ -93,7 +95,7 @@ export class CasePage extends LocalizedElement {
             'supplement-request',
             t('requestSupplement'),
             t('requestSupplement'),
-            [{ name: 'message', label: t('requestSupplementMessage'), kind: 'textarea', testId: 'supplement-request-message' }],
+            [{ name: 'message', label: t('requestSupplementMessage'), kind: 'textarea', testId: 'supplement-request-message', limits: lengthLimits(SupplementRequestSchema.shape.message) }],
             'supplement-request-submit',
           )
         : nothing}
@@ -161,17 +163,17 @@ export class CasePage extends LocalizedElement {
       <case-timeline .events=${c.timeline}></case-timeline>
       ${u?.role === 'citizen' && c.state === 'awaiting_supplement'
         ? html`<case-action-form .caseId=${c.id} action="supplement" heading=${t('supplementTitle')} submitLabel=${t('supplementSubmit')}
-            .fields=${[{ name: 'message', label: t('supplementMessage'), kind: 'textarea', testId: 'supplement-message' }] as ActionField[]}
+            .fields=${[{ name: 'message', label: t('supplementMessage'), kind: 'textarea', testId: 'supplement-message', limits: lengthLimits(SupplementSchema.shape.message) }] as ActionField[]}
             submitTestId="supplement-submit" @civic-case-updated=${this.updated_}></case-action-form>`
         : nothing}
       ${u?.role === 'citizen' && (c.state === 'replied' || c.state === 'closed')
         ? c.satisfactionScore === null
           ? html`<satisfaction-survey .caseId=${c.id} @civic-case-updated=${this.updated_}></satisfaction-survey>`
-          : html`<p class="notice">${t('surveyThanks')}</p>`
+          : html`<p class="notice" data-testid="survey-result">${t('surveyThanks')} ${t('surveyYourScore', { score: t(`score.${c.satisfactionScore}` as MessageKey) })}</p>`
         : nothing}
       ${u?.role === 'citizen' && c.state === 'replied'
         ? html`<case-action-form .caseId=${c.id} action="reopen" heading=${t('reopen')} submitLabel=${t('reopen')}
-            .fields=${[{ name: 'reason', label: t('reopenReason'), kind: 'textarea' }] as ActionField[]}
+            .fields=${[{ name: 'reason', label: t('reopenReason'), kind: 'textarea', limits: lengthLimits(ReasonRequestSchema.shape.reason) }] as ActionField[]}
             @civic-case-updated=${this.updated_}></case-action-form>`
         : nothing}
       ${staffHere && OPEN.includes(c.state) && c.workflowStarted ? this.staffActions(c) : nothing}

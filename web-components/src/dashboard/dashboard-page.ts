@@ -14,6 +14,7 @@ import type { MessageKey } from './i18n';
 import { formatDate, formatInstant, formatNumber, formatPercent, locale, taipeiDate } from '../platform/i18n';
 import { t } from './i18n';
 import { loadSession } from '../platform/session';
+import { problemMessage } from '../platform/field-messages';
 import { sharedStyles } from '../platform/styles';
 
 const slaStates: { state: SlaState; key: MessageKey; tone: NonNullable<BarDatum['tone']> }[] = [
@@ -45,9 +46,9 @@ function defaultRange(nowMs = Date.now()): { from: string; to: string } {
   return { from: new Date(monday - 11 * 7 * DAY_MS).toISOString().slice(0, 10), to };
 }
 
-/** What went wrong, in words: the problem's detail, or the network message when there was no answer. */
+/** What went wrong, in the reader's words, or the network message when there was no answer. */
 function problemText(err: unknown): string {
-  if (err instanceof ApiError && err.status !== 0) return err.problem.detail ?? err.problem.title;
+  if (err instanceof ApiError && err.status !== 0) return problemMessage(err.problem);
   return t('networkError');
 }
 

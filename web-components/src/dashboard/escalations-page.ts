@@ -11,6 +11,8 @@ import '../cases/contract';
 import { formatInstant, locale, taipeiDate } from '../platform/i18n';
 import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
+import '../platform/char-counter';
+import { checkLocally, lengthLimits, messagesByField, problemMessage } from '../platform/field-messages';
 
 /**
  * Breached open cases in the viewer's scope (supervisors: their agency; oversight officers: the
@@ -51,6 +53,7 @@ export class EscalationsPage extends LocalizedElement {
   @state() private busy = new Set<string>();
   @state() private errors: Record<string, string> = {};
   @state() private status = '';
+  @state() private texts: Record<string, string> = {};
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -67,8 +70,13 @@ export class EscalationsPage extends LocalizedElement {
       this.items = (await api<EscalationList>('/escalations')).items;
     } catch (err) {
       if (err instanceof ApiError && err.status === 403) this.forbidden = true;
-      else this.error = err instanceof ApiError && err.status !== 0 ? (err.problem.detail ?? err.problem.title) : t('networkError');
+      else this.error = err instanceof ApiError && err.status !== 0 ? problemMessage(err.problem) : t('networkError');
     }
+  }
+
+  private counter(fieldId: string, id: string) {
+    const limits = lengthLimits(EscalationAckSchema.shape.comment);
+    return limits ? html`<char-counter for=${fieldId} .value=${this.texts[id] ?? ''} min=${limits.min} max=${limits.max}></char-counter>` : nothing;
   }
 
   private setBusy(id: string, on: boolean): void {
@@ -81,10 +89,10 @@ export class EscalationsPage extends LocalizedElement {
   private async acknowledge(e: SubmitEvent, id: string): Promise<void> {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const parsed = EscalationAckSchema.safeParse({ comment: String(new FormData(form).get('comment') ?? '') });
+    const parsed = checkLocally(EscalationAckSchema, { comment: String(new FormData(form).get('comment') ?? '') });
     this.status = '';
-    if (!parsed.success) {
-      this.errors = { ...this.errors, [id]: t('ackCommentLength') };
+    if (!parsed.ok) {
+      this.errors = { ...this.errors, [id]: messagesByField(parsed.errors).comment ?? t('ackCommentLength') };
       form.querySelector('textarea')?.focus();
       return;
     }
@@ -104,7 +112,7 @@ export class EscalationsPage extends LocalizedElement {
       }
       const message =
         err instanceof ApiError && err.status !== 0
-          ? (err.fieldErrors().comment ?? err.problem.detail ?? err.problem.title)
+          ? (err.fieldErrors().comment ?? problemMessage(err.problem))
           : t('networkError');
       this.errors = { ...this.errors, [id]: message };
     } finally {
@@ -147,8 +155,10 @@ export class EscalationsPage extends LocalizedElement {
       <form @submit=${(e: SubmitEvent) => this.acknowledge(e, c.id)} novalidate aria-label="${t('ackSubmit')} — ${c.subject}">
         <label for=${fieldId}>${t('ackComment')}</label>
         <p class="hint" id="${fieldId}-hint">${t('ackHint')}</p>
-        <textarea id=${fieldId} name="comment" data-testid="ack-comment" maxlength="2000" required
-          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${fieldId}-error ${fieldId}-hint` : `${fieldId}-hint`}></textarea>
+        <textarea id=${fieldId} name="comment" data-testid="ack-comment" required
+          @input=${(e: Event) => (this.texts = { ...this.texts, [c.id]: (e.target as HTMLTextAreaElement).value })}
+          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${fieldId}-error ${fieldId}-hint ${fieldId}-limits` : `${fieldId}-hint ${fieldId}-limits`}></textarea>
+        ${this.counter(fieldId, c.id)}
         ${error ? html`<p class="field-error" id="${fieldId}-error" role="alert">${error}</p>` : nothing}
         <div class="actions">
           <button type="submit" data-testid="ack-submit" ?disabled=${busy}>${busy ? t('submitting') : t('ackSubmit')}</button>
