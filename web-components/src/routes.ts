@@ -34,12 +34,13 @@ export function startRouter(outlet: HTMLElement): Router {
     { path: '/cases', component: 'my-cases-page', action: page(() => import('./cases/my-cases-page'), ['citizen']) },
     { path: '/cases/:id', component: 'case-page', action: page(() => import('./cases/case-page'), anyone) },
     { path: '/inbox', component: 'inbox-page', action: page(() => import('./cases/inbox-page'), staff) },
-    // Counter officers and registered helpers (the API refuses citizens who are not helpers).
-    { path: '/assisted', component: 'assisted-case-page', action: page(() => import('./cases/assisted-case-page'), ['citizen', ...staff]) },
+    // Counter officers and registered helpers (the API refuses citizens who are not helpers and oversight officers).
+    { path: '/assisted', component: 'assisted-case-page', action: page(() => import('./cases/assisted-case-page'), ['citizen', 'officer']) },
     { path: '/notifications', component: 'notifications-page', action: page(() => import('./platform/notifications-page'), anyone) },
     // The API decides the scope, and refuses officers outside an oversight unit (the page says so).
     { path: '/dashboard', component: 'dashboard-page', action: page(() => import('./dashboard/dashboard-page'), [...staff, 'manager', 'admin']) },
     { path: '/escalations', component: 'escalations-page', action: page(() => import('./dashboard/escalations-page'), [...staff, 'manager', 'admin']) },
+    { path: '/admin', component: 'admin-page', action: page(() => import('./platform/admin-page'), ['admin']) },
     { path: '/accountability', component: 'accountability-page', action: page(() => import('./dashboard/accountability-page')) },
     { path: '(.*)', component: 'not-found-page', action: page(() => import('./platform/not-found-page')) },
   ]);

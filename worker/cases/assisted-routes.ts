@@ -20,7 +20,8 @@ const requireProxy = () =>
   createMiddleware<AppEnv>(async (c, next) => {
     const user = c.get('user');
     if (!user) fail(401, 'unauthenticated', 'Sign in first.');
-    if (!(user.role === 'officer' || user.role === 'supervisor' || user.helper)) {
+    // Supervisors and oversight (研考) officers watch cases; they do not file them for others.
+    if (!((user.role === 'officer' && !user.oversees) || user.helper)) {
       fail(403, 'forbidden', 'Only counter officers and registered helpers file for others.');
     }
     await next();

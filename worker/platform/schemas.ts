@@ -55,6 +55,10 @@ export const RegisterRequestSchema = z
   })
   .meta({ id: 'RegisterRequest' });
 
+export const AccountUpdateSchema = z
+  .strictObject({ locale: LocaleSchema })
+  .meta({ id: 'AccountUpdate', description: 'The language the account reads the product and its e-mails in.' });
+
 export const ApiTokenRequestSchema = z
   .strictObject({
     label: trimmed(1, 80),
@@ -63,8 +67,16 @@ export const ApiTokenRequestSchema = z
   .meta({ id: 'ApiTokenRequest' });
 
 export const ApiTokenSchema = z
-  .object({ token: z.string(), label: z.string(), expiresAt: z.iso.datetime() })
+  .object({ token: z.string(), id: z.string(), label: z.string(), expiresAt: z.iso.datetime() })
   .meta({ id: 'ApiToken' });
+
+export const ApiTokenListSchema = z
+  .object({
+    items: z.array(z.object({ id: z.string(), label: z.string(), createdAt: z.iso.datetime(), expiresAt: z.iso.datetime() })),
+  })
+  .meta({ id: 'ApiTokenList' });
+
+export const ApiTokenIdParamSchema = z.strictObject({ id: z.string().regex(/^[0-9a-f]{16}$/) });
 
 export const AgencySchema = z
   .object({

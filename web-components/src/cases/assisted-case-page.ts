@@ -116,6 +116,10 @@ export class AssistedCasePage extends LocalizedElement {
       ${error ? html`<p class="field-error">${error}</p>` : nothing}`;
   }
 
+  protected override pageTitle(): string {
+    return t('assistedTitle');
+  }
+
   override render() {
     const en = locale() === 'en';
     return html`

@@ -150,6 +150,10 @@ export class CaseNewPage extends LocalizedElement {
     return limits ? html`<char-counter for=${field} .value=${this.texts[field] ?? ''} min=${limits.min} max=${limits.max}></char-counter>` : '';
   }
 
+  protected override pageTitle(): string {
+    return t('newCaseTitle');
+  }
+
   override render() {
     const en = locale() === 'en';
     const err = (f: Field) => (this.errors[f] ? html`<p class="field-error" id="${f}-error">${this.errors[f]}</p>` : '');

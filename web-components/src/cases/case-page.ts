@@ -12,7 +12,8 @@ import './satisfaction-survey';
 import '../platform/due-date';
 import { LocalizedElement } from '../platform/localized-element';
 import './state-badge';
-import { formatInstant, locale, taipeiDate } from '../platform/i18n';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { formatInstant, locale, taipeiDate, textLang } from '../platform/i18n';
 import { type MessageKey, t } from './i18n';
 import { currentUser, isStaff, loadSession } from '../platform/session';
 import { sharedStyles } from '../platform/styles';
@@ -114,6 +115,10 @@ export class CasePage extends LocalizedElement {
     </section>`;
   }
 
+  protected override pageTitle(): string {
+    return this.data ? `${this.data.subject} (${this.data.id})` : `${t('caseNumber')} ${this.caseId}`;
+  }
+
   override render() {
     if (this.error) return html`<h1>${t('caseNumber')} ${this.caseId}</h1><div class="alert" role="alert">${this.error}</div>`;
     const c = this.data;
@@ -122,7 +127,7 @@ export class CasePage extends LocalizedElement {
     const registering = !c.workflowStarted || !c.ackDueDate;
     const staffHere = isStaff(u) && u?.agencyId === c.agencyId;
     return html`<article data-testid="case-page" data-state=${c.state} data-case-id=${c.id}>
-      <h1>${c.subject}</h1>
+      <h1 lang=${ifDefined(textLang(c.subject))}>${c.subject}</h1>
       <p><state-badge state=${c.state}></state-badge> <span class="muted">${t('caseNumber')} ${c.id}</span></p>
       <div role="status" aria-live="polite">${this.status}</div>
       ${registering ? html`<div class="notice">${t('registering')}<progress aria-label=${t('registering')}></progress></div>` : nothing}
@@ -143,8 +148,8 @@ export class CasePage extends LocalizedElement {
       </div>
       ${c.filedOnBehalf ? html`<p class="notice">${t('filedOnBehalf')}</p>` : nothing}
       <h2>${t('description')}</h2>
-      <p style="white-space: pre-wrap">${c.description}</p>
-      ${c.location ? html`<p><strong>${t('place')}</strong> ${c.location}</p>` : nothing}
+      <p style="white-space: pre-wrap" lang=${ifDefined(textLang(c.description))}>${c.description}</p>
+      ${c.location ? html`<p><strong>${t('place')}</strong> <span lang=${ifDefined(textLang(c.location))}>${c.location}</span></p>` : nothing}
       ${Object.keys(c.formData).length
         ? html`<dl class="card">${Object.entries(c.formData).map(([k, v]) => html`<dt>${k}</dt><dd>${String(v)}</dd>`)}</dl>`
         : nothing}

@@ -1,8 +1,9 @@
 import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CaseEvent } from './types';
 import type { MessageKey } from './i18n';
-import { formatInstant } from '../platform/i18n';
+import { formatInstant, textLang } from '../platform/i18n';
 import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
 import { LocalizedElement } from '../platform/localized-element';
@@ -56,7 +57,7 @@ export class CaseTimeline extends LocalizedElement {
   private detail(e: CaseEvent) {
     const text = e.body.message ?? e.body.reason;
     const level = e.body.level;
-    return html`${level !== undefined ? html` (${level}%)` : ''}${typeof text === 'string' && text ? html`<blockquote>${text}</blockquote>` : ''}`;
+    return html`${level !== undefined ? html` (${level}%)` : ''}${typeof text === 'string' && text ? html`<blockquote lang=${ifDefined(textLang(text))}>${text}</blockquote>` : ''}`;
   }
 
   override render() {

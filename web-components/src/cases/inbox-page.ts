@@ -89,6 +89,10 @@ export class InboxPage extends LocalizedElement {
     void this.load();
   }
 
+  protected override pageTitle(): string {
+    return t('inboxTitle');
+  }
+
   override render() {
     return html`
       <h1>${t('inboxTitle')}</h1>

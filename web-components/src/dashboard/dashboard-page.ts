@@ -591,6 +591,10 @@ export class DashboardPage extends LocalizedElement {
       </details>`;
   }
 
+  protected override pageTitle(): string {
+    return t('dashboardTitle');
+  }
+
   override render() {
     if (this.forbidden) {
       return html`<h1>${t('dashboardTitle')}</h1>

@@ -168,6 +168,10 @@ export class EscalationsPage extends LocalizedElement {
     </li>`;
   }
 
+  protected override pageTitle(): string {
+    return t('escalationsTitle');
+  }
+
   override render() {
     if (this.forbidden) {
       return html`<h1>${t('escalationsTitle')}</h1>

@@ -1,14 +1,26 @@
 import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { deleteCredential, insertCredential } from './credentials';
-import { findUserByEmail, insertUser } from './users';
+import { deleteCredential, insertCredential, listApiTokens, revokeApiToken, tokenId } from './credentials';
+import {
+  NETWORK_FAILURES,
+  NETWORK_REGISTRATIONS,
+  accountKey,
+  clearAttempts,
+  countAttempt,
+  networkKey,
+  retryAfter,
+} from './throttle';
+import { findUserByEmail, insertUser, updateUserLocale } from './users';
 import { hashPassword, newToken, sha256Hex, verifyPassword } from '../crypto';
 import { jsonBody, jsonResponse, problems } from '../openapi';
-import { fail } from '../problem';
+import { ProblemError, fail, problem } from '../problem';
 import { createRouter } from '../validation';
 import { SESSION_COOKIE, requireRole } from './middleware';
 import {
+  AccountUpdateSchema,
+  ApiTokenIdParamSchema,
+  ApiTokenListSchema,
   ApiTokenRequestSchema,
   ApiTokenSchema,
   LoginRequestSchema,
@@ -21,6 +33,10 @@ const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 // Verifying against a fixed hash when the account does not exist keeps response times alike.
 const DUMMY_HASH = 'pbkdf2-sha256$100000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
+function tooManyAttempts(seconds: number): never {
+  throw new ProblemError(problem(429, 'rate-limited', `Too many attempts; try again in ${seconds} seconds.`), { 'retry-after': String(seconds) });
+}
+
 const auth = createRouter();
 
 auth.openapi(
@@ -29,14 +45,25 @@ auth.openapi(
     path: '/login',
     tags: ['Accounts'],
     summary: 'Sign in with e-mail and password; sets an HttpOnly session cookie.',
+    description:
+      'Failed attempts are throttled per e-mail address (5 in 15 minutes) and per network (30 in 15 minutes): ' +
+      'then 429 with Retry-After, alike for addresses with and without an account.',
     request: jsonBody(LoginRequestSchema),
-    responses: { 200: jsonResponse(z.object({ user: UserSchema }), 'Signed in.'), ...problems(400, 401, 422) },
+    responses: { 200: jsonResponse(z.object({ user: UserSchema }), 'Signed in.'), ...problems(400, 401, 422, 429) },
   }),
   async (c) => {
     const { email, password } = c.req.valid('json');
+    const account = await accountKey(email);
+    const keys = [account, await networkKey(c.req.raw, 'login', NETWORK_FAILURES)];
+    const wait = await retryAfter(c.env.DB, keys);
+    if (wait !== null) tooManyAttempts(wait);
     const found = await findUserByEmail(c.env.DB, email);
     const ok = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
-    if (!found || !ok) fail(401, 'bad-credentials', 'E-mail address or password is wrong.');
+    if (!found || !ok) {
+      await c.env.DB.batch(countAttempt(c.env.DB, keys));
+      fail(401, 'bad-credentials', 'E-mail address or password is wrong.');
+    }
+    await clearAttempts(c.env.DB, account).run();
     const token = newToken();
     await insertCredential(c.env.DB, {
       tokenHash: await sha256Hex(token),
@@ -63,12 +90,14 @@ auth.openapi(
     method: 'post',
     path: '/logout',
     tags: ['Accounts'],
-    summary: 'Sign out: ends the session behind the cookie.',
+    summary: 'Sign out: ends the session behind the cookie, or revokes the bearer token used.',
     responses: { 204: { description: 'Signed out.' } },
   }),
   async (c) => {
     const sid = getCookie(c, SESSION_COOKIE);
     if (sid) await deleteCredential(c.env.DB, await sha256Hex(sid));
+    const bearer = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+    if (bearer) await deleteCredential(c.env.DB, await sha256Hex(bearer));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   },
@@ -80,11 +109,16 @@ auth.openapi(
     path: '/register',
     tags: ['Accounts'],
     summary: 'Create a citizen account.',
+    description: 'At most 10 registrations per network and hour (429 with Retry-After).',
     request: jsonBody(RegisterRequestSchema),
-    responses: { 201: jsonResponse(z.object({ user: UserSchema }), 'Account created.'), ...problems(400, 409, 422) },
+    responses: { 201: jsonResponse(z.object({ user: UserSchema }), 'Account created.'), ...problems(400, 409, 422, 429) },
   }),
   async (c) => {
     const body = c.req.valid('json');
+    const network = await networkKey(c.req.raw, 'register', NETWORK_REGISTRATIONS);
+    const wait = await retryAfter(c.env.DB, [network]);
+    if (wait !== null) tooManyAttempts(wait);
+    await c.env.DB.batch(countAttempt(c.env.DB, [network]));
     const user = {
       id: crypto.randomUUID(),
       email: body.email,
@@ -120,6 +154,24 @@ auth.openapi(
 auth.openapi(
   createRoute({
     middleware: [requireRole()] as const,
+    method: 'patch',
+    path: '/me',
+    tags: ['Accounts'],
+    summary: "Change the account's language (UI after sign-in, e-mails, notifications).",
+    request: jsonBody(AccountUpdateSchema),
+    responses: { 200: jsonResponse(z.object({ user: UserSchema }), 'Updated.'), ...problems(400, 401, 422) },
+  }),
+  async (c) => {
+    const { locale } = c.req.valid('json');
+    const user = c.get('user')!;
+    await updateUserLocale(c.env.DB, user.id, locale);
+    return c.json({ user: { ...user, locale } }, 200);
+  },
+);
+
+auth.openapi(
+  createRoute({
+    middleware: [requireRole()] as const,
     method: 'post',
     path: '/tokens',
     tags: ['Accounts'],
@@ -139,7 +191,36 @@ auth.openapi(
       createdAt: new Date().toISOString(),
       expiresAt,
     });
-    return c.json({ token, label, expiresAt }, 201);
+    return c.json({ token, id: tokenId(await sha256Hex(token)), label, expiresAt }, 201);
+  },
+);
+
+auth.openapi(
+  createRoute({
+    middleware: [requireRole()] as const,
+    method: 'get',
+    path: '/tokens',
+    tags: ['Accounts'],
+    summary: 'My API tokens (never the secrets), newest first.',
+    responses: { 200: jsonResponse(ApiTokenListSchema, 'Tokens.'), ...problems(401) },
+  }),
+  async (c) => c.json({ items: await listApiTokens(c.env.DB, c.get('user')!.id, new Date().toISOString()) }, 200),
+);
+
+auth.openapi(
+  createRoute({
+    middleware: [requireRole()] as const,
+    method: 'delete',
+    path: '/tokens/{id}',
+    tags: ['Accounts'],
+    summary: 'Revoke one of my API tokens at once.',
+    request: { params: ApiTokenIdParamSchema },
+    responses: { 204: { description: 'Revoked.' }, ...problems(401, 404, 422) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    if (!(await revokeApiToken(c.env.DB, c.get('user')!.id, id))) fail(404, 'token-not-found', 'You have no API token with this id.');
+    return c.body(null, 204);
   },
 );
 

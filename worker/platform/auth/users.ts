@@ -98,3 +98,7 @@ export async function findOrCreateCitizen(
   const raced = await findUserByEmail(db, c.email);
   return raced?.role === 'citizen' ? { id: raced.id, created: false } : null;
 }
+
+export async function updateUserLocale(db: D1Database, id: string, locale: Locale): Promise<void> {
+  await db.prepare('UPDATE users SET locale = ? WHERE id = ?').bind(locale, id).run();
+}
