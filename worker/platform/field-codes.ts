@@ -62,7 +62,6 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Zero-width characters, the byte-order mark and control characters other than tab and newlines. */
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/g;
 
 /** Removes what a person cannot see or mean in a text (NUL, zero-width spaces), before length checks. */
