@@ -97,6 +97,20 @@ describe('staff land on their work and see only what they can use', () => {
     expect(await menuLinks(supervisor)).toEqual(expect.arrayContaining(['/inbox', '/dashboard', '/escalations']));
   });
 
+  it('the dashboard keeps filters and page in the address, so a view can be shared and reloaded', async () => {
+    const page = await newPage();
+    await signIn(page, 'manager@demo.civic.tw');
+    await page.goto(`${base}/dashboard?sla=breached`);
+    await page.getByTestId('sla-tiles').waitFor();
+    expect(await page.getByTestId('filter-sla').inputValue()).toBe('breached');
+    await page.getByTestId('filter-sla').selectOption('on_track');
+    await page.getByTestId('filter-apply').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sla')).toBe('on_track');
+    await page.reload();
+    await page.getByTestId('sla-tiles').waitFor();
+    expect(await page.getByTestId('filter-sla').inputValue()).toBe('on_track');
+  });
+
   it('every page names itself in the document title', async () => {
     const page = await newPage();
     await signIn(page, 'supervisor.dot@demo.civic.tw');

@@ -8,7 +8,7 @@ import { jsonResponse, problems } from '../platform/openapi';
 import { fail } from '../platform/problem';
 import { createRouter } from '../platform/validation';
 import { requireRole } from '../platform/auth/middleware';
-import { DashboardScopeQuerySchema, PerformanceQuerySchema, PerformanceSchema, SlaBoardSchema, StaffListSchema } from './schemas';
+import { PerformanceQuerySchema, SlaBoardQuerySchema, PerformanceSchema, SlaBoardSchema, StaffListSchema } from './schemas';
 import { dashboardScope } from './scope';
 
 /** Managers', supervisors' and oversight units' view of deadlines and agency performance. */
@@ -23,18 +23,21 @@ dashboard.openapi(
     path: '/sla',
     tags: ['Dashboard'],
     summary: 'Open cases by SLA state, most urgent first, within the caller’s scope.',
-    request: { query: DashboardScopeQuerySchema },
+    request: { query: SlaBoardQuerySchema },
     responses: { 200: jsonResponse(SlaBoardSchema, 'The board.'), ...problems(401, 403, 422) },
   }),
   async (c) => {
-    const q = c.req.valid('query');
+    const { page, pageSize, ...q } = c.req.valid('query');
     const agencyIds = await dashboardScope(c.env.DB, c.get('user')!, q.agencyId);
     const now = Date.now();
-    const board = await slaBoard(c.env.DB, { ...q, agencyIds });
+    const board = await slaBoard(c.env.DB, { ...q, agencyIds }, { limit: pageSize, offset: (page - 1) * pageSize });
     return c.json(
       {
         asOf: new Date(now).toISOString(),
         counts: board.counts,
+        total: board.total,
+        page,
+        pageSize,
         items: board.items.map((i) => ({
           ...i,
           workingDaysLeft: i.resolutionDueAt ? clock.workingDaysLeft(now, Date.parse(i.resolutionDueAt)) : null,

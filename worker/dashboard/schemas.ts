@@ -21,10 +21,18 @@ export const DashboardScopeQuerySchema = z.strictObject({
   sla: SlaStateSchema.optional(),
 });
 
+export const SlaBoardQuerySchema = DashboardScopeQuerySchema.extend({
+  page: z.coerce.number().int().min(1).max(100_000).default(1).meta({ description: 'Page of the open-case list, from 1.' }),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
 export const SlaBoardSchema = z
   .object({
     asOf: z.iso.datetime(),
     counts: SlaCountsSchema,
+    total: z.int().meta({ description: 'Open cases matching the filters (all pages).' }),
+    page: z.int(),
+    pageSize: z.int(),
     items: z.array(
       z.object({
         id: z.string(),
