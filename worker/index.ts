@@ -8,6 +8,7 @@ import { assistedCaseRoutes, caseActionRoutes, caseEventRoutes, caseRoutes } fro
 import { dailyPublicStats, dashboardRoutes, escalationRoutes, publicFigureRoutes } from './dashboard';
 import { open311Routes } from './open311';
 import admin from './platform/admin-routes';
+import attachments from './platform/attachments/routes';
 import auth from './platform/auth/routes';
 import { authenticate } from './platform/auth/middleware';
 import { mountDocs } from './platform/docs';
@@ -26,13 +27,12 @@ const app = new OpenAPIHono<AppEnv>();
 
 app.use('*', requestId());
 app.use('*', secureHeaders());
-app.use(
-  '*',
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => fail(413, 'body-too-large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.`),
-  }),
-);
+const jsonLimit = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => fail(413, 'body-too-large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.`),
+});
+// File uploads have their own, larger limit (worker/platform/attachments/routes.ts).
+app.use('*', (c, next) => (c.req.path === '/api/v1/attachments' && c.req.method === 'POST' ? next() : jsonLimit(c, next)));
 
 const api = new OpenAPIHono<AppEnv>();
 // Cookie-authenticated writes must come from our own origin; bearer tokens are not sent by
@@ -45,6 +45,7 @@ api.route('/auth', auth);
 api.route('/health', health);
 api.route('/notifications', notifications);
 api.route('/admin', admin);
+api.route('/attachments', attachments);
 api.route('/', reference);
 // Legs
 api.route('/cases', caseRoutes);

@@ -3,6 +3,7 @@
  * edge checks who may act and the shape of the input, the workflow checks the case's rules
  * (state, deadlines, one extension ...) and answers with the new process state.
  */
+import { attachPending, requirePendingAttachments } from '../platform/attachments/service';
 import type { FieldCode } from '../platform/field-codes';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
@@ -84,9 +85,12 @@ function defineAction<S extends z.ZodType>(spec: ActionSpec<S>): void {
         fail(409, 'workflow-not-started', 'This case is still being registered; try again in a moment.');
       }
       await spec.check?.(c, body, record);
+      // Files stay at the edge: the workflow gets the text, the read model links the uploads.
+      const { attachmentIds, ...fields } = body as { attachmentIds?: string[] };
+      await requirePendingAttachments(c.env.DB, user.id, attachmentIds);
       const actor: Actor = { id: user.id, role: user.role, agencyId: user.agencyId };
       const key = req.valid('header')['idempotency-key'] ?? crypto.randomUUID();
-      const input = { ...(body as object), actor, ...(spec.update === 'reply' ? { officerId: user.id } : {}) };
+      const input = { ...fields, actor, ...(spec.update === 'reply' ? { officerId: user.id } : {}) };
       try {
         await temporalHttp(c.env).executeUpdate({
           workflowId: caseWorkflowId(id),
@@ -101,13 +105,15 @@ function defineAction<S extends z.ZodType>(spec: ActionSpec<S>): void {
         if (e instanceof TemporalRejectedError) fail(409, 'case-rule', e.message);
         throw e;
       }
+      const at = new Date().toISOString();
       await c.env.DB.batch([
+        ...attachPending(c.env.DB, { ids: attachmentIds, uploaderId: user.id, ownerKind: 'case', ownerId: id, at }),
         auditStatement(c.env.DB, {
           actorId: user.id,
           action: `case.${spec.update}`,
           target: `case:${id}`,
           detail: spec.update === 'assign' || spec.update === 'transfer' || spec.update === 'extend' ? (body as Record<string, unknown>) : {},
-          at: new Date().toISOString(),
+          at,
         }),
       ]);
       return c.json(await caseDetail(c, (await findCase(c.env.DB, id))!), 200);

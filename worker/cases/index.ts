@@ -6,12 +6,20 @@ import { caseWorkflowId, caseWorkflowType, type CaseWorkflowInput } from '../../
 import { registerNotificationRenderer } from '../platform/notifications/renderers';
 import { registerOutboxKind } from '../platform/outbox/kinds';
 import { renderStoredCaseNotification } from './notification-templates';
+import { registerAttachmentOwner } from '../platform/attachments/owners';
+import { findCase } from './db';
+import { canSee } from './routes';
 
 registerOutboxKind('start_case_workflow', (_env, payload) => {
   const input = payload as CaseWorkflowInput;
   return { workflowId: caseWorkflowId(input.caseId), workflowType: caseWorkflowType, input: [input] };
 });
 registerNotificationRenderer(renderStoredCaseNotification);
+// A case's files are seen by whoever may see the case.
+registerAttachmentOwner('case', async (c, caseId) => {
+  const found = await findCase(c.env.DB, caseId);
+  return found !== null && canSee(c.get('user')!, found);
+});
 
 export { default as caseActionRoutes } from './action-routes';
 export { default as assistedCaseRoutes } from './assisted-routes';

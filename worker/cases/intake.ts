@@ -15,6 +15,7 @@ import { newCaseId } from '../platform/crypto';
 import { checkFormData } from '../platform/reference/form-data';
 import { fail } from '../platform/problem';
 import { drainOutbox } from '../platform/outbox/drain';
+import { attachPending, requirePendingAttachments } from '../platform/attachments/service';
 
 export interface IntakeRequest {
   serviceTypeCode: string;
@@ -22,6 +23,8 @@ export interface IntakeRequest {
   description: string;
   location?: string;
   formData?: Record<string, unknown>;
+  /** The filer's own uploads to attach (photos, documents). */
+  attachmentIds?: string[];
 }
 
 export interface Consent {
@@ -43,6 +46,8 @@ export async function intakeCase(
   }
   const form = checkFormData(serviceType.formSchema, req.formData);
   if (!form.ok) fail(422, 'validation', 'The request body is not valid.', { errors: form.errors });
+  const uploader = who.filedById ?? who.citizenId;
+  await requirePendingAttachments(env.DB, uploader, req.attachmentIds);
 
   const now = new Date();
   const receivedAt = now.toISOString();
@@ -61,6 +66,7 @@ export async function intakeCase(
   };
   const extra: D1PreparedStatement[] = [
     enqueueStatement(env.DB, { kind: 'start_case_workflow', aggregateId: id, payload: input, now: receivedAt }),
+    ...attachPending(env.DB, { ids: req.attachmentIds, uploaderId: uploader, ownerKind: 'case', ownerId: id, at: receivedAt }),
   ];
   if (who.filedById && who.consent) {
     extra.push(

@@ -1,3 +1,4 @@
+import { attachmentsOf } from '../platform/attachments/service';
 import { createRoute } from '@hono/zod-openapi';
 import {
   type CaseRecord,
@@ -43,7 +44,7 @@ export const toSummary = (r: CaseRecord): CaseSummary => ({
  * Officers see only their own agency's cases; citizens only their own; whoever filed a case on a
  * citizen's behalf can follow it. Others get 404, not 403.
  */
-function canSee(user: SessionUser, c: CaseRecord): boolean {
+export function canSee(user: SessionUser, c: CaseRecord): boolean {
   if (c.filedById === user.id) return true;
   switch (user.role) {
     case 'citizen':
@@ -82,6 +83,7 @@ export async function caseDetail(c: AppContext, record: CaseRecord) {
     filedOnBehalf: record.filedById !== null,
     satisfactionScore: record.satisfactionScore,
     workflowStarted: record.workflowStartedAt !== null,
+    attachments: await attachmentsOf(c.env.DB, 'case', record.id),
     timeline,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { caseStates, notProcessedCodes, slaStates } from '../../workflows/case/contract';
-import { CaseKindSchema, PlainDateSchema, RoleSchema, trimmed } from '../platform/schemas';
+import { AttachmentIdsSchema, AttachmentSchema, CaseKindSchema, PlainDateSchema, RoleSchema, trimmed } from '../platform/schemas';
 
 
 export const CaseStateSchema = z.enum(caseStates);
@@ -28,6 +28,7 @@ export const CreateCaseRequestSchema = z
       .record(z.string().max(40), z.union([z.string().max(5000), z.number(), z.boolean()]))
       .optional()
       .meta({ description: "Values of the service type's extra form fields (see formSchema)." }),
+    attachmentIds: AttachmentIdsSchema.optional(),
   })
   .meta({ id: 'CreateCaseRequest' });
 
@@ -90,6 +91,7 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   filedOnBehalf: z.boolean().meta({ description: 'Filed by a counter officer or helper with the citizen’s consent.' }),
   satisfactionScore: z.int().nullable().meta({ description: "The citizen's survey score after the answer, once given." }),
   workflowStarted: z.boolean().meta({ description: 'False while the submission waits in the outbox.' }),
+  attachments: z.array(AttachmentSchema).meta({ description: 'Photos and documents of the citizen and the officers.' }),
   timeline: z.array(CaseEventSchema),
 }).meta({ id: 'CaseDetail' });
 
@@ -120,7 +122,7 @@ export const AssistedCaseRequestSchema = CreateCaseRequestSchema.extend({
 }).meta({ id: 'AssistedCaseRequest' });
 
 export const ReplyRequestSchema = z
-  .strictObject({ message: trimmed(5, 10000) })
+  .strictObject({ message: trimmed(5, 10000), attachmentIds: AttachmentIdsSchema.optional() })
   .meta({ id: 'ReplyRequest' });
 
 const slaPeriod = z
@@ -135,7 +137,9 @@ export const SupplementRequestSchema = z
   .strictObject({ message: trimmed(5, 5000), period: slaPeriod.optional() })
   .meta({ id: 'SupplementRequest' });
 
-export const SupplementSchema = z.strictObject({ message: trimmed(2, 5000) }).meta({ id: 'Supplement' });
+export const SupplementSchema = z
+  .strictObject({ message: trimmed(2, 5000), attachmentIds: AttachmentIdsSchema.optional() })
+  .meta({ id: 'Supplement' });
 
 export const ExtendRequestSchema = z
   .strictObject({ period: slaPeriod, reason: trimmed(5, 2000) })

@@ -186,3 +186,38 @@ export const ClosureSchema = z
     reason: trimmed(2, 200),
   })
   .meta({ id: 'Closure' });
+
+export const AttachmentIdSchema = z.uuid().meta({ description: 'An uploaded file.' });
+
+/** What a form names to attach: the caller's own uploads, at most ten. */
+export const AttachmentIdsSchema = z.array(AttachmentIdSchema).max(10).meta({ description: 'Uploads (POST /attachments) to attach.' });
+
+export const AttachmentUploadQuerySchema = z.strictObject({
+  name: trimmed(1, 120).meta({ description: "The file's name as the person knows it (the extension follows the content)." }),
+});
+
+export const UploadedAttachmentSchema = z
+  .object({
+    id: z.string(),
+    fileName: z.string(),
+    mediaType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+    size: z.int(),
+    locationRemoved: z.boolean().meta({ description: 'The photo carried a location, removed before storing.' }),
+    location: z
+      .object({ lat: z.number(), long: z.number() })
+      .nullable()
+      .meta({ description: 'The removed location, shown once to the uploader, who may use it as the case location.' }),
+  })
+  .meta({ id: 'UploadedAttachment' });
+
+export const AttachmentSchema = z
+  .object({
+    id: z.string(),
+    fileName: z.string(),
+    mediaType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+    size: z.int(),
+    uploaderRole: z.string(),
+    createdAt: z.iso.datetime(),
+    url: z.string(),
+  })
+  .meta({ id: 'Attachment' });
