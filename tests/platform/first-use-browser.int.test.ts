@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, base, openMenu, shots, signIn, useBrowser } from '../support/browser';
+import { jpegWithGps } from '../support/jpeg-fixture';
 
 const newPage = useBrowser();
 
@@ -73,6 +74,40 @@ describe('forms speak the reader’s language and drop nothing', () => {
     await page.getByLabel('Purpose').selectOption('water');
     await page.getByTestId('case-submit').click();
     await expect.poll(() => page.locator('#fd-lengthMetres-error').textContent()).toBe('Must be at least 0.');
+  });
+});
+
+describe('photos and documents', () => {
+  it('a citizen attaches a photo, may use its removed location, and the officer opens it from the case', async () => {
+    const page = await newPage();
+    await signIn(page, 'citizen@demo.civic.tw');
+    await page.goto(`${base}/cases/new`);
+    await page.getByTestId('service-type').selectOption('GRV-TRAFFIC');
+    await page.getByTestId('subject').fill('號誌桿被撞歪');
+    await page.getByTestId('description').fill('路口號誌桿被車撞歪，燈號朝向錯誤方向。');
+    await page.getByTestId('file-input').setInputFiles({ name: 'IMG_2031.JPG', mimeType: 'image/jpeg', buffer: Buffer.from(jpegWithGps({ lat: 25.0418, long: 121.5654 })) });
+    await page.getByTestId('uploaded-files').waitFor();
+    expect(await page.getByTestId('uploaded-files').textContent()).toContain('已移除照片位置資訊');
+    await page.getByRole('button', { name: '以照片位置作為案件地點' }).click();
+    expect(await page.getByTestId('location').inputValue()).toMatch(/^25\.04\d+, 121\.56\d+$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('case-submit').click();
+    await page.getByTestId('case-page').waitFor();
+    const link = page.getByTestId('attachments').getByRole('link', { name: 'IMG_2031.jpg' });
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    const caseId = await page.getByTestId('case-page').getAttribute('data-case-id');
+
+    const officer = await newPage();
+    await signIn(officer, 'officer.dot@demo.civic.tw');
+    await officer.goto(`${base}/cases/${caseId}`);
+    await officer.getByTestId('attachments').waitFor();
+    const res = await officer.request.get(`${base}${href}`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('image/jpeg');
+    const other = await newPage();
+    await signIn(other, 'officer.dep@demo.civic.tw');
+    expect((await other.request.get(`${base}${href}`)).status()).toBe(404);
   });
 });
 

@@ -7,6 +7,7 @@ import { sharedStyles } from '../platform/styles';
 import { LocalizedElement } from '../platform/localized-element';
 import { countedLength, fieldMessage, problemMessage } from '../platform/field-messages';
 import '../platform/char-counter';
+import '../platform/file-picker';
 
 export interface ActionField {
   name: string;
@@ -41,6 +42,8 @@ export class CaseActionForm extends LocalizedElement {
   @property({ attribute: false }) fields: ActionField[] = [];
   /** Fixed values sent with the form (e.g. the assignee for "assign to me"). */
   @property({ attribute: false }) extra: Record<string, string> = {};
+  /** Offer photos and documents with the action (reply, supplement). */
+  @property({ type: Boolean }) attachments = false;
   @state() private busy = false;
   @state() private error = '';
   @state() private fieldErrors: Record<string, string> = {};
@@ -51,10 +54,12 @@ export class CaseActionForm extends LocalizedElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
-    const body: Record<string, string> = { ...this.extra };
+    const body: Record<string, string | string[]> = { ...this.extra };
     for (const f of this.fields) body[f.name] = String(data.get(f.name) ?? '');
+    const picker = this.renderRoot.querySelector('file-picker');
+    if (picker?.ids.length) body.attachmentIds = picker.ids;
     // Said here, before sending: a text over its limit is never cut short silently.
-    const over = this.fields.find((f) => f.limits && countedLength(body[f.name] ?? '') > f.limits.max);
+    const over = this.fields.find((f) => f.limits && countedLength(String(body[f.name] ?? '')) > f.limits.max);
     if (over?.limits) {
       this.fieldErrors = { [over.name]: fieldMessage({ code: 'too_long', max: over.limits.max }) };
       return;
@@ -69,6 +74,7 @@ export class CaseActionForm extends LocalizedElement {
       });
       this.key = crypto.randomUUID();
       form.reset();
+      picker?.reset();
       this.texts = {};
       this.dispatchEvent(new CustomEvent('civic-case-updated', { detail: updated, bubbles: true, composed: true }));
     } catch (err) {
@@ -105,6 +111,7 @@ export class CaseActionForm extends LocalizedElement {
           ${f.limits ? html`<char-counter for=${common.id} .value=${this.texts[f.name] ?? ''} min=${f.limits.min} max=${f.limits.max}></char-counter>` : nothing}
           ${err ? html`<p class="field-error" id="${common.id}-error">${err}</p>` : nothing}`;
       })}
+      ${this.attachments ? html`<file-picker label=${t('attachmentsTitle')}></file-picker>` : nothing}
       <div class="actions">
         <button type="submit" data-testid=${this.submitTestId || nothing} ?disabled=${this.busy}>${this.busy ? t('submitting') : this.submitLabel}</button>
       </div>

@@ -11,6 +11,7 @@ import { locale } from '../platform/i18n';
 import { t } from './i18n';
 import { navigate } from '../platform/navigation';
 import '../platform/char-counter';
+import '../platform/file-picker';
 import { checkLocally, lengthLimits, messagesByField, problemMessage } from '../platform/field-messages';
 import { sharedStyles } from '../platform/styles';
 
@@ -57,7 +58,9 @@ export class CaseNewPage extends LocalizedElement {
     const form = new FormData(e.target as HTMLFormElement);
     const location = String(form.get('location') ?? '').trim();
     const formData = this.collectFormData(form);
+    const attachmentIds = this.renderRoot.querySelector('file-picker')?.ids ?? [];
     const body = {
+      ...(attachmentIds.length ? { attachmentIds } : {}),
       serviceTypeCode: String(form.get('serviceTypeCode') ?? ''),
       subject: String(form.get('subject') ?? ''),
       description: String(form.get('description') ?? ''),
@@ -140,6 +143,15 @@ export class CaseNewPage extends LocalizedElement {
     return { invalid: this.errors[field] ? 'true' : 'false', describedBy: described };
   }
 
+  /** The citizen chose to use a photo's removed location as the case location. */
+  private useLocation(e: CustomEvent<{ lat: number; long: number }>): void {
+    const field = this.renderRoot.querySelector<HTMLInputElement>('#location');
+    if (!field) return;
+    field.value = `${e.detail.lat.toFixed(6)}, ${e.detail.long.toFixed(6)}`;
+    this.texts = { ...this.texts, location: field.value };
+    field.focus();
+  }
+
   private track(e: Event): void {
     const el = e.target as HTMLInputElement | HTMLTextAreaElement;
     this.texts = { ...this.texts, [el.name]: el.value };
@@ -195,6 +207,7 @@ export class CaseNewPage extends LocalizedElement {
           aria-invalid=${this.fieldAttrs('location').invalid} aria-describedby=${this.errors.location ? 'location-error location-limits' : 'location-limits'} />
         ${this.counter('location')} ${err('location')}
         ${this.renderExtraFields()}
+        <file-picker label=${t('attachmentsTitle')} offerLocation @civic-use-location=${this.useLocation}></file-picker>
 
         <div class="actions">
           <button type="submit" data-testid="case-submit" ?disabled=${this.busy}>${this.busy ? t('submitting') : t('submitCase')}</button>

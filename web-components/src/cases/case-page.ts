@@ -13,7 +13,7 @@ import '../platform/due-date';
 import { LocalizedElement } from '../platform/localized-element';
 import './state-badge';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { formatInstant, locale, taipeiDate, textLang } from '../platform/i18n';
+import { formatInstant, formatNumber, locale, taipeiDate, textLang } from '../platform/i18n';
 import { type MessageKey, t } from './i18n';
 import { currentUser, isStaff, loadSession } from '../platform/session';
 import { sharedStyles } from '../platform/styles';
@@ -84,7 +84,7 @@ export class CasePage extends LocalizedElement {
   private staffActions(c: CaseDetail) {
     const form = (action: string, heading: string, submit: string, fields: ActionField[], submitTestId = '', extra: Record<string, string> = {}) =>
       html`<case-action-form .caseId=${c.id} action=${action} heading=${heading} submitLabel=${submit} submitTestId=${submitTestId}
-        .fields=${fields} .extra=${extra} @civic-case-updated=${this.updated_}></case-action-form>`;
+        .fields=${fields} .extra=${extra} ?attachments=${action === 'reply'} @civic-case-updated=${this.updated_}></case-action-form>`;
     const reason: ActionField = { name: 'reason', label: t('reason'), kind: 'textarea', limits: lengthLimits(ReasonRequestSchema.shape.reason) };
     return html`<section aria-labelledby="actions-heading">
       <h2 id="actions-heading">${t('actionsTitle')}</h2>
@@ -164,12 +164,23 @@ export class CasePage extends LocalizedElement {
               )}
             </ol>`
         : nothing}
+      ${c.attachments.length
+        ? html`<h2>${t('attachmentsTitle')}</h2>
+            <ul data-testid="attachments">
+              ${c.attachments.map(
+                (a) => html`<li>
+                  <a href=${a.url} target="_blank" rel="noopener">${a.fileName}</a>
+                  <span class="muted">(${formatNumber(a.size / 1024, 0)} KB · ${t(`role.${a.uploaderRole}` as MessageKey)} · ${formatInstant(a.createdAt)})</span>
+                </li>`,
+              )}
+            </ul>`
+        : nothing}
       <h2>${t('timeline')}</h2>
       <case-timeline .events=${c.timeline}></case-timeline>
       ${u?.role === 'citizen' && c.state === 'awaiting_supplement'
         ? html`<case-action-form .caseId=${c.id} action="supplement" heading=${t('supplementTitle')} submitLabel=${t('supplementSubmit')}
             .fields=${[{ name: 'message', label: t('supplementMessage'), kind: 'textarea', testId: 'supplement-message', limits: lengthLimits(SupplementSchema.shape.message) }] as ActionField[]}
-            submitTestId="supplement-submit" @civic-case-updated=${this.updated_}></case-action-form>`
+            submitTestId="supplement-submit" attachments @civic-case-updated=${this.updated_}></case-action-form>`
         : nothing}
       ${u?.role === 'citizen' && (c.state === 'replied' || c.state === 'closed')
         ? c.satisfactionScore === null
