@@ -2,6 +2,7 @@ import { attachmentsOf } from '../platform/attachments/service';
 import { createRoute } from '@hono/zod-openapi';
 import {
   type CaseRecord,
+  findAssistance,
   findCase,
   listCaseEvents,
   listCasesOfAgency,
@@ -71,7 +72,10 @@ export async function loadVisibleCase(c: AppContext, id: string, opts: { act?: b
 }
 
 export async function caseDetail(c: AppContext, record: CaseRecord) {
-  const timeline = await listCaseEvents(c.env.DB, record.id);
+  const [timeline, assistance] = await Promise.all([
+    listCaseEvents(c.env.DB, record.id),
+    record.filedById ? findAssistance(c.env.DB, record.id) : Promise.resolve(null),
+  ]);
   return {
     ...toSummary(record),
     description: record.description,
@@ -81,6 +85,8 @@ export async function caseDetail(c: AppContext, record: CaseRecord) {
     closedAt: record.closedAt,
     notProcessedCode: record.notProcessedCode,
     filedOnBehalf: record.filedById !== null,
+    filedBy: assistance?.filedBy ?? null,
+    consent: assistance?.consent ?? null,
     satisfactionScore: record.satisfactionScore,
     workflowStarted: record.workflowStartedAt !== null,
     attachments: await attachmentsOf(c.env.DB, 'case', record.id),

@@ -25,6 +25,7 @@ export const fieldCodes = [
   'invalid_format',
   'invalid_choice',
   'must_be_checked',
+  'contact_required',
   'unknown_reference',
   'staff_account',
   'file_own_case',
@@ -106,6 +107,8 @@ export function englishDetail(e: Pick<CodedFieldError, 'code' | 'min' | 'max'>):
       return 'Not one of the allowed values.';
     case 'must_be_checked':
       return 'Must be checked.';
+    case 'contact_required':
+      return 'Give at least an e-mail address, a phone number or a postal address.';
     case 'unknown_reference':
       return 'Unknown or inactive.';
     case 'staff_account':

@@ -55,6 +55,29 @@ export const RegisterRequestSchema = z
   })
   .meta({ id: 'RegisterRequest' });
 
+/** A Taiwanese or international phone number as people write it; stored as digits (and a leading +). */
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ()-]{6,22}$/)
+  .overwrite((s) => s.replace(/[^0-9+]/g, ''))
+  .meta({ example: '0912-345-678' });
+
+export const ClaimRequestSchema = z
+  .strictObject({ email: z.email().max(254) })
+  .meta({ id: 'ClaimRequest', description: 'Asks for a link to set the password of an account filed for at a counter.' });
+
+export const ClaimCompleteSchema = z
+  .union([
+    z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/), password: z.string().min(10).max(256) }),
+    z.strictObject({ phone: PhoneSchema, code: z.string().regex(/^[0-9]{8}$/), password: z.string().min(10).max(256) }),
+  ])
+  .meta({ id: 'ClaimComplete', description: 'The link from the e-mail, or the phone number and the code from the counter, and a new password.' });
+
+export const ClaimCodeSchema = z
+  .object({ code: z.string(), expiresAt: z.iso.datetime() })
+  .meta({ id: 'ClaimCode', description: 'Read out or printed for the citizen; shown once.' });
+
 export const AccountUpdateSchema = z
   .strictObject({ locale: LocaleSchema })
   .meta({ id: 'AccountUpdate', description: 'The language the account reads the product and its e-mails in.' });
