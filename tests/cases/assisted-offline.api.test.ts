@@ -28,7 +28,7 @@ describe('assisted filing without e-mail', () => {
     const res = await call('/api/v1/assisted-cases', { cookie: officer, json: filing({ phone: `${phone.slice(0, 4)}-${phone.slice(4, 7)}-${phone.slice(7)}` }) });
     expect(res.status).toBe(202);
     const filed = (await res.json()) as { id: string; filedBy: unknown; consent: unknown };
-    expect(filed.filedBy).toEqual({ displayName: '王承辦（交通局）', role: 'officer', helper: false });
+    expect(filed.filedBy).toEqual({ id: 'u-officer-dot', displayName: '王承辦（交通局）', role: 'officer', helper: false });
     expect(filed.consent).toMatchObject({ method: 'signed_form', statement: '本人同意由臨櫃人員代為陳情並查詢處理進度。' });
     const owner = await env.DB.prepare('SELECT u.id, u.email, u.phone FROM cases c JOIN users u ON u.id = c.citizen_id WHERE c.id = ?')
       .bind(filed.id)

@@ -111,6 +111,43 @@ describe('photos and documents', () => {
   });
 });
 
+describe('assisted filing for people without e-mail', () => {
+  it('a counter officer files with a phone number only, hands over a code, and the citizen claims the account', async () => {
+    const officer = await newPage();
+    await signIn(officer, 'officer.dep@demo.civic.tw');
+    await officer.goto(`${base}/assisted`);
+    const phone = `09${String(Date.now()).slice(-8)}`;
+    await officer.getByLabel('民眾姓名').fill('張阿嬤');
+    await officer.getByLabel('民眾電話').fill(phone);
+    await officer.getByLabel('同意方式').selectOption('signed_form');
+    await officer.getByLabel('同意內容').fill('本人同意由臨櫃人員代為陳情並查詢處理進度。');
+    await officer.getByLabel('陳情類別').selectOption('GRV-NOISE');
+    await officer.getByLabel('主旨').fill('卡拉OK 深夜噪音');
+    await officer.getByLabel('陳情內容').fill('樓下卡拉OK 每晚唱到凌晨兩點，老人家無法入睡。');
+    await officer.getByRole('button', { name: '送出陳情' }).click();
+    const assistance = officer.getByTestId('assistance');
+    await assistance.waitFor();
+    expect(await assistance.textContent()).toContain('由李承辦（環保局）（承辦人）代為提出');
+    expect(await assistance.textContent()).toContain('本人同意由臨櫃人員代為陳情');
+    await officer.getByTestId('claim-code-issue').click();
+    const shown = (await officer.getByTestId('claim-code').textContent()) ?? '';
+    const code = /(\d{8})/.exec(shown)![1]!;
+    expect(await axeViolations(officer)).toEqual([]);
+
+    const citizen = await newPage({ width: 375, height: 740 });
+    await citizen.goto(`${base}/login`);
+    await citizen.getByRole('link', { name: /啟用帳號/ }).click();
+    await citizen.getByLabel('電話').fill(phone);
+    await citizen.getByLabel('啟用碼').fill(code);
+    await citizen.getByLabel('新密碼').fill('grandma-2026-pw');
+    expect(await axeViolations(citizen)).toEqual([]);
+    await citizen.getByTestId('claim-submit').click();
+    await expect.poll(() => new URL(citizen.url()).pathname).toBe('/cases');
+    await citizen.getByRole('link', { name: '卡拉OK 深夜噪音' }).waitFor();
+    await citizen.screenshot({ path: path.join(shots, 'phone-claimed-account.png'), fullPage: true });
+  });
+});
+
 describe('staff land on their work and see only what they can use', () => {
   it('manager → dashboard, oversight officer → escalations, admin → admin page; supervisors do not file for others', async () => {
     for (const [email, landing] of [

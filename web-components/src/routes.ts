@@ -30,6 +30,7 @@ export function startRouter(outlet: HTMLElement): Router {
   void router.setRoutes([
     { path: '/', component: 'home-page', action: page(() => import('./platform/home-page')) },
     { path: '/login', component: 'login-page', action: page(() => import('./platform/login-page')) },
+    { path: '/claim', component: 'claim-page', action: page(() => import('./platform/claim-page')) },
     { path: '/cases/new', component: 'case-new-page', action: page(() => import('./cases/case-new-page'), ['citizen']) },
     { path: '/cases', component: 'my-cases-page', action: page(() => import('./cases/my-cases-page'), ['citizen']) },
     { path: '/cases/:id', component: 'case-page', action: page(() => import('./cases/case-page'), anyone) },

@@ -369,20 +369,20 @@ export async function findAssistance(
   db: D1Database,
   caseId: string,
 ): Promise<{
-  filedBy: { displayName: string; role: Role; helper: boolean };
+  filedBy: { id: string; displayName: string; role: Role; helper: boolean };
   consent: { method: 'signed_form' | 'verbal_recorded' | 'digital'; statement: string; recordedAt: string } | null;
 } | null> {
   const row = await db
     .prepare(
-      `SELECT u.display_name, u.role, u.helper, k.method, k.statement, k.recorded_at
+      `SELECT u.id, u.display_name, u.role, u.helper, k.method, k.statement, k.recorded_at
        FROM cases c JOIN users u ON u.id = c.filed_by_id LEFT JOIN case_consents k ON k.case_id = c.id
        WHERE c.id = ?`,
     )
     .bind(caseId)
-    .first<{ display_name: string; role: Role; helper: number; method: 'signed_form' | 'verbal_recorded' | 'digital' | null; statement: string | null; recorded_at: string | null }>();
+    .first<{ id: string; display_name: string; role: Role; helper: number; method: 'signed_form' | 'verbal_recorded' | 'digital' | null; statement: string | null; recorded_at: string | null }>();
   if (!row) return null;
   return {
-    filedBy: { displayName: row.display_name, role: row.role, helper: row.helper === 1 },
+    filedBy: { id: row.id, displayName: row.display_name, role: row.role, helper: row.helper === 1 },
     consent: row.method && row.statement && row.recorded_at ? { method: row.method, statement: row.statement, recordedAt: row.recorded_at } : null,
   };
 }

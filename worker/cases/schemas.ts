@@ -90,7 +90,7 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   notProcessedCode: z.string().nullable(),
   filedOnBehalf: z.boolean().meta({ description: 'Filed by a counter officer or helper with the citizen’s consent.' }),
   filedBy: z
-    .object({ displayName: z.string(), role: RoleSchema, helper: z.boolean() })
+    .object({ id: z.string(), displayName: z.string(), role: RoleSchema, helper: z.boolean() })
     .nullable()
     .meta({ description: 'Who filed on the citizen’s behalf.' }),
   consent: z

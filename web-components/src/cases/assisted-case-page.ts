@@ -60,7 +60,10 @@ export class AssistedCasePage extends LocalizedElement {
       subject: t('subject'),
       description: t('description'),
       location: t('location'),
-      citizen: t('citizenEmail'),
+      email: t('citizenEmail'),
+      phone: t('citizenPhone'),
+      postalAddress: t('citizenAddress'),
+      displayName: t('citizenName'),
       consent: t('consentStatement'),
     };
   }
@@ -74,12 +77,17 @@ export class AssistedCasePage extends LocalizedElement {
       subject: get('subject'),
       description: get('description'),
       ...(get('location') ? { location: get('location') } : {}),
-      citizen: { email: get('citizenEmail'), displayName: get('citizenName') },
+      citizen: {
+        displayName: get('citizenName'),
+        ...(get('citizenEmail') ? { email: get('citizenEmail') } : {}),
+        ...(get('citizenPhone') ? { phone: get('citizenPhone') } : {}),
+        ...(get('citizenAddress') ? { postalAddress: get('citizenAddress') } : {}),
+      },
       consent: { method: get('consentMethod'), statement: get('consentStatement') },
     };
     const parsed = checkLocally(AssistedCaseRequestSchema, body);
     if (!parsed.ok) {
-      this.errors = messagesByField(parsed.errors);
+      this.errors = { ...messagesByField(parsed.errors), ...messagesByField(parsed.errors, { prefix: '/citizen/', depth: 1 }) };
       this.message = '';
       return;
     }
@@ -91,7 +99,7 @@ export class AssistedCasePage extends LocalizedElement {
       navigate(`/cases/${created.id}`);
     } catch (err) {
       if (err instanceof ApiError) {
-        this.errors = err.fieldErrors();
+        this.errors = { ...err.fieldErrors(), ...err.fieldErrors('/citizen/') };
         this.message = problemMessage(err.problem);
       } else this.message = t('networkError');
     } finally {
@@ -125,10 +133,14 @@ export class AssistedCasePage extends LocalizedElement {
     return html`
       <h1>${t('assistedTitle')}</h1>
       <p>${t('assistedLead')}</p>
-      <error-summary .message=${this.message} .errors=${this.errors} .labels=${this.labels()}></error-summary>
+      <error-summary .message=${this.message} .errors=${Object.fromEntries(Object.entries(this.errors).filter(([k]) => k !== 'citizen'))}
+        .labels=${this.labels()}></error-summary>
       <form class="card" @submit=${this.submit} novalidate>
-        ${this.input('citizenEmail', t('citizenEmail'), { type: 'email', error: this.errors.citizen })}
-        ${this.input('citizenName', t('citizenName'))}
+        ${this.input('citizenName', t('citizenName'), { error: this.errors.displayName })}
+        <p class="hint" id="contact-hint">${t('contactHint')}</p>
+        ${this.input('citizenEmail', t('citizenEmail'), { type: 'email', required: false, error: this.errors.email })}
+        ${this.input('citizenPhone', t('citizenPhone'), { type: 'tel', required: false, error: this.errors.phone })}
+        ${this.input('citizenAddress', t('citizenAddress'), { required: false, error: this.errors.postalAddress })}
         <label for="consentMethod">${t('consentMethod')}</label>
         <select id="consentMethod" name="consentMethod">
           ${consentMethods.map(([value, key]) => html`<option value=${value}>${t(key)}</option>`)}

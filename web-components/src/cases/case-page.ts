@@ -5,7 +5,7 @@ import type { Agency, User } from '../platform/api-types';
 import type { CaseDetail } from './types';
 import './case-action-form';
 import { ReasonRequestSchema, ReplyRequestSchema, SupplementRequestSchema, SupplementSchema } from '../../../worker/cases/schemas';
-import { lengthLimits } from '../platform/field-messages';
+import { lengthLimits, problemMessage } from '../platform/field-messages';
 import type { ActionField } from './case-action-form';
 import './case-timeline';
 import './satisfaction-survey';
@@ -17,6 +17,12 @@ import { formatInstant, formatNumber, locale, taipeiDate, textLang } from '../pl
 import { type MessageKey, t } from './i18n';
 import { currentUser, isStaff, loadSession } from '../platform/session';
 import { sharedStyles } from '../platform/styles';
+
+const consentKeys: Record<'signed_form' | 'verbal_recorded' | 'digital', MessageKey> = {
+  signed_form: 'consentSignedForm',
+  verbal_recorded: 'consentVerbal',
+  digital: 'consentDigital',
+};
 
 const OPEN = ['received', 'accepted', 'awaiting_supplement', 'in_progress', 'transferred', 'extended', 'reopened'];
 const POLL_MS = 2_000;
@@ -36,6 +42,7 @@ export class CasePage extends LocalizedElement {
   @state() private agencies = new Map<string, Agency>();
   @state() private error = '';
   @state() private status = '';
+  @state() private claimCode = '';
   @state() private user: User | null = currentUser();
   private timer?: ReturnType<typeof setTimeout>;
 
@@ -79,6 +86,25 @@ export class CasePage extends LocalizedElement {
   private agencyName(id: string): string {
     const a = this.agencies.get(id);
     return a ? (locale() === 'en' ? a.nameEn : a.nameZh) : id;
+  }
+
+  /** The counter officer who filed for a citizen hands them a code to claim their account. */
+  private renderClaimCode(c: CaseDetail) {
+    return html`<section class="card" aria-labelledby="claim-heading">
+      <h2 id="claim-heading" style="margin-top: 0">${t('claimCodeTitle')}</h2>
+      <p class="hint">${t('claimCodeLead')}</p>
+      ${this.claimCode ? html`<p role="status" data-testid="claim-code"><strong>${this.claimCode}</strong></p>` : nothing}
+      <button type="button" class="secondary" data-testid="claim-code-issue" @click=${() => this.issueClaimCode(c.id)}>${t('claimCodeIssue')}</button>
+    </section>`;
+  }
+
+  private async issueClaimCode(id: string): Promise<void> {
+    try {
+      const r = await api<{ code: string; expiresAt: string }>(`/assisted-cases/${encodeURIComponent(id)}/claim-code`, { method: 'POST' });
+      this.claimCode = t('claimCodeShown', { code: r.code, until: formatInstant(r.expiresAt) });
+    } catch (err) {
+      this.claimCode = err instanceof ApiError && err.status === 409 ? t('claimCodeNone') : err instanceof ApiError ? problemMessage(err.problem) : t('networkError');
+    }
   }
 
   private staffActions(c: CaseDetail) {
@@ -146,7 +172,16 @@ export class CasePage extends LocalizedElement {
             : nothing}
         </dl>
       </div>
-      ${c.filedOnBehalf ? html`<p class="notice">${t('filedOnBehalf')}</p>` : nothing}
+      ${c.filedOnBehalf
+        ? html`<div class="notice" data-testid="assistance">
+            <p style="margin: 0">${c.filedBy ? t('filedByLine', { who: c.filedBy.displayName, role: t(c.filedBy.helper ? 'role.helper' : (`role.${c.filedBy.role}` as MessageKey)) }) : t('filedOnBehalf')}</p>
+            ${c.consent
+              ? html`<p style="margin: 0.25rem 0 0">${t('consentLine', { method: t(consentKeys[c.consent.method]) })}
+                  <q lang=${ifDefined(textLang(c.consent.statement))}>${c.consent.statement}</q> (${formatInstant(c.consent.recordedAt)})</p>`
+              : nothing}
+          </div>`
+        : nothing}
+      ${u && c.filedBy?.id === u.id ? this.renderClaimCode(c) : nothing}
       <h2>${t('description')}</h2>
       <p style="white-space: pre-wrap" lang=${ifDefined(textLang(c.description))}>${c.description}</p>
       ${c.location ? html`<p><strong>${t('place')}</strong> <span lang=${ifDefined(textLang(c.location))}>${c.location}</span></p>` : nothing}

@@ -46,6 +46,12 @@ export async function signIn(email: string, password: string): Promise<User> {
   return r.user;
 }
 
+/** A session started elsewhere (claiming an account signs in too). */
+export function adoptSession(next: User): void {
+  loaded = Promise.resolve(next);
+  set(next);
+}
+
 export async function signOut(): Promise<void> {
   await api<void>('/auth/logout', { method: 'POST' });
   loaded = Promise.resolve(null);
