@@ -42,6 +42,8 @@ export interface CaseEventRecord {
   type: string;
   occurredAt: string;
   actorRole: Role | null;
+  /** The agency the acting staff member works for (null for citizens and the system). */
+  actorAgencyId: string | null;
   body: Record<string, string | number | boolean>;
 }
 
@@ -84,6 +86,7 @@ interface EventRow {
   type: string;
   occurred_at: string;
   actor_role: Role | null;
+  actor_agency_id: string | null;
   body: string;
 }
 
@@ -126,6 +129,7 @@ const toEvent = (r: EventRow): CaseEventRecord => ({
   type: r.type,
   occurredAt: r.occurred_at,
   actorRole: r.actor_role,
+  actorAgencyId: r.actor_agency_id,
   body: JSON.parse(r.body) as CaseEventRecord['body'],
 });
 
@@ -186,7 +190,7 @@ export async function findCase(db: D1Database, id: string): Promise<CaseRecord |
 export async function listCaseEvents(db: D1Database, caseId: string): Promise<CaseEventRecord[]> {
   const { results } = await db
     .prepare(
-      `SELECT e.seq, e.type, e.occurred_at, e.body, u.role AS actor_role
+      `SELECT e.seq, e.type, e.occurred_at, e.body, u.role AS actor_role, u.agency_id AS actor_agency_id
        FROM case_events e LEFT JOIN users u ON u.id = e.actor_id
        WHERE e.case_id = ? ORDER BY e.seq`,
     )

@@ -67,6 +67,7 @@ export const CaseEventSchema = z
     type: z.string(),
     occurredAt: z.iso.datetime(),
     actorRole: RoleSchema.nullable(),
+    actorAgencyId: z.string().nullable().meta({ description: 'The agency of the staff member who acted (after a transfer, tells the two agencies apart).' }),
     body: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   })
   .meta({ id: 'CaseEvent' });

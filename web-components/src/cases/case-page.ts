@@ -211,7 +211,8 @@ export class CasePage extends LocalizedElement {
             </ul>`
         : nothing}
       <h2>${t('timeline')}</h2>
-      <case-timeline .events=${c.timeline}></case-timeline>
+      <case-timeline .events=${c.timeline}
+        .agencyNames=${Object.fromEntries([...this.agencies.values()].map((a) => [a.id, locale() === 'en' ? a.nameEn : a.nameZh]))}></case-timeline>
       ${u?.role === 'citizen' && c.state === 'awaiting_supplement'
         ? html`<case-action-form .caseId=${c.id} action="supplement" heading=${t('supplementTitle')} submitLabel=${t('supplementSubmit')}
             .fields=${[{ name: 'message', label: t('supplementMessage'), kind: 'textarea', testId: 'supplement-message', limits: lengthLimits(SupplementSchema.shape.message) }] as ActionField[]}

@@ -53,6 +53,8 @@ export class CaseTimeline extends LocalizedElement {
   ];
 
   @property({ attribute: false }) events: CaseEvent[] = [];
+  /** Agency id → name in the reader's language, to say which agency acted. */
+  @property({ attribute: false }) agencyNames: Record<string, string> = {};
 
   private detail(e: CaseEvent) {
     const text = e.body.message ?? e.body.reason;
@@ -67,7 +69,9 @@ export class CaseTimeline extends LocalizedElement {
           <strong>${t(`event.${e.type}` as MessageKey)}</strong>${this.detail(e)}
           <div class="who">
             <time datetime=${e.occurredAt}>${formatInstant(e.occurredAt)}</time> ·
-            ${e.actorRole ? t(`role.${e.actorRole}` as MessageKey) : t('system')}
+            ${e.actorRole ? t(`role.${e.actorRole}` as MessageKey) : t('system')}${e.actorAgencyId
+              ? html` · <span data-testid="event-agency">${this.agencyNames[e.actorAgencyId] ?? e.actorAgencyId}</span>`
+              : ''}
           </div>
         </li>`,
       )}
