@@ -43,7 +43,7 @@ describe('central dispatch desk', () => {
     const replied = await pwd.json<Detail>(`/api/v1/cases/${filed.id}/reply`, { json: { message: '已派員更換燈具並修復人行道地磚。' } }, 200);
     expect(replied.state).toBe('replied');
     // The timeline says which agency acted: the desk transferred, Public Works answered.
-    const events = (replied.timeline as { type: string; actorAgencyId: string | null }[]).filter((e) => e.actorAgencyId);
+    const events = replied.timeline.filter((e) => e.actorAgencyId);
     expect(events.find((e) => e.type === 'transferred')?.actorAgencyId).toBe('TPE-1999');
     expect(events.find((e) => e.type === 'replied')?.actorAgencyId).toBe('TPE-PWD');
   });

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { customElement, state } from 'lit/decorators.js';
 import { AssistedCaseRequestSchema } from '../../../worker/cases/schemas';
 import { ApiError, api } from '../platform/api-client';
@@ -7,7 +8,7 @@ import type { CaseDetail, CaseSummary } from './types';
 import '../platform/error-summary';
 import { LocalizedElement } from '../platform/localized-element';
 import './state-badge';
-import { formatInstant, locale } from '../platform/i18n';
+import { formatInstant, locale, textLang } from '../platform/i18n';
 import { t } from './i18n';
 import type { MessageKey } from './i18n';
 import { navigate } from '../platform/navigation';
@@ -173,7 +174,7 @@ export class AssistedCasePage extends LocalizedElement {
         : html`<ul class="plain">
             ${this.mine.map(
               (c) => html`<li class="card">
-                <a href="/cases/${c.id}">${c.subject}</a> <state-badge state=${c.state}></state-badge>
+                <a href="/cases/${c.id}" lang=${ifDefined(textLang(c.subject))}>${c.subject}</a> <state-badge state=${c.state}></state-badge>
                 <div class="muted">${c.id} · ${formatInstant(c.receivedAt)}</div>
               </li>`,
             )}

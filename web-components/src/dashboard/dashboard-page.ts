@@ -11,7 +11,7 @@ import '../platform/line-chart';
 import { LocalizedElement } from '../platform/localized-element';
 import '../cases/contract';
 import type { MessageKey } from './i18n';
-import { formatDate, formatInstant, formatNumber, formatPercent, locale, taipeiDate } from '../platform/i18n';
+import { formatDate, formatInstant, formatNumber, formatPercent, locale, taipeiDate, textLang } from '../platform/i18n';
 import { t } from './i18n';
 import { loadSession } from '../platform/session';
 import { problemMessage } from '../platform/field-messages';
@@ -508,7 +508,7 @@ export class DashboardPage extends LocalizedElement {
               ${b.items.map(
                 (c) => html`<tr data-case-id=${c.id}>
                   <td>
-                    <a href="/cases/${c.id}">${c.subject}</a><br />
+                    <a href="/cases/${c.id}" lang=${ifDefined(textLang(c.subject))}>${c.subject}</a><br />
                     <span class="muted">${c.id} · ${t(`priority.${c.priorityTier}`)}</span>
                   </td>
                   <td data-label=${t('agency')}>${this.agencyName(c.agencyId)}</td>

@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { EscalationAckSchema } from '../../../worker/dashboard/schemas';
@@ -8,7 +9,7 @@ import type { Escalation, EscalationList } from './types';
 import '../platform/due-date';
 import { LocalizedElement } from '../platform/localized-element';
 import '../cases/contract';
-import { formatInstant, locale, taipeiDate } from '../platform/i18n';
+import { formatInstant, locale, taipeiDate, textLang } from '../platform/i18n';
 import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
 import '../platform/char-counter';
@@ -130,7 +131,7 @@ export class EscalationsPage extends LocalizedElement {
     const error = this.errors[c.id];
     const busy = this.busy.has(c.id);
     return html`<li class="card" data-case-id=${c.id}>
-      <h2><a href="/cases/${c.id}">${c.subject}</a></h2>
+      <h2><a href="/cases/${c.id}" lang=${ifDefined(textLang(c.subject))}>${c.subject}</a></h2>
       <p class="muted" style="margin: 0 0 0.5rem">${c.id} · ${this.agencyName(c.agencyId)}</p>
       <dl>
         <dt>${t('state')}</dt>
