@@ -199,7 +199,7 @@ describe('GET services/{service_code}.json', () => {
       const missing = await postForm(pothole);
       expect(missing.status).toBe(422);
       expect((await problemOf(missing)).errors).toEqual([
-        { pointer: '/attribute[plate]', in: 'body', detail: 'Required.' },
+        { pointer: '/attribute[plate]', in: 'body', code: 'required', detail: 'Required.' },
       ]);
       const badOption = await postForm({ ...pothole, 'attribute[plate]': 'ABC-1234', 'attribute[side]': 'west' });
       expect(badOption.status).toBe(422);
