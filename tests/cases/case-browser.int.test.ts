@@ -108,7 +108,10 @@ describe('grievance round trip in the browser', () => {
     expect(await axeViolations(helper)).toEqual([]);
     await helper.getByRole('button', { name: '送出陳情' }).click();
     await helper.getByTestId('case-page').waitFor();
-    await expect.poll(async () => (await helper.getByTestId('case-page').textContent()) ?? '').toContain('由資訊代理人或臨櫃人員代為提出');
+    // Who filed, and the consent, on the case page; the timeline says it was filed on the citizen's behalf.
+    await expect.poll(async () => (await helper.getByTestId('assistance').textContent()) ?? '').toContain('由林阿姨（社區資訊代理人）');
+    expect(await helper.getByTestId('assistance').textContent()).toContain('本人同意由林阿姨代為陳情並查詢處理進度。');
+    await expect.poll(async () => (await helper.getByTestId('timeline').textContent()) ?? '').toContain('由資訊代理人或臨櫃人員代為提出');
     await helper.goto(`${base}/assisted`);
     await expect.poll(async () => helper.getByRole('link', { name: '騎樓地面破損' }).count()).toBeGreaterThan(0);
     await helper.screenshot({ path: path.join(shots, 'helper-assisted.png'), fullPage: true });

@@ -197,6 +197,31 @@ describe('staff land on their work and see only what they can use', () => {
   });
 });
 
+describe('the account page', () => {
+  it('keeps the chosen language for the next sign-in, and lists, issues and revokes API tokens', async () => {
+    const page = await newPage();
+    await signIn(page, 'officer.pwd@demo.civic.tw');
+    await page.goto(`${base}/account`);
+    await page.getByRole('heading', { level: 1, name: '我的帳號' }).waitFor();
+    await page.getByLabel('用途說明').fill('GIS 同步');
+    await page.getByRole('button', { name: '建立權杖' }).click();
+    await page.getByTestId('token-issued').waitFor();
+    await page.getByRole('button', { name: '撤銷權杖「GIS 同步」' }).first().click();
+    await expect.poll(async () => (await page.getByTestId('account-status').textContent()) ?? '').toContain('權杖已撤銷');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel('English').check();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    const again = await newPage();
+    await signIn(again, 'officer.pwd@demo.civic.tw');
+    await expect.poll(() => again.evaluate(() => document.documentElement.lang)).toBe('en');
+    // Back to Chinese, as the demo account was.
+    await again.goto(`${base}/account`);
+    await again.getByLabel('中文（臺灣）').check();
+    await expect.poll(() => again.evaluate(() => document.documentElement.lang)).toBe('zh-Hant-TW');
+  });
+});
+
 describe('on a phone and with the keyboard', () => {
   it('the header stays small with 44 px touch targets; my cases shows the answer deadline inside the screen', async () => {
     const page = await newPage({ width: 375, height: 667 });

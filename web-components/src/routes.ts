@@ -41,6 +41,7 @@ export function startRouter(outlet: HTMLElement): Router {
     // The API decides the scope, and refuses officers outside an oversight unit (the page says so).
     { path: '/dashboard', component: 'dashboard-page', action: page(() => import('./dashboard/dashboard-page'), [...staff, 'manager', 'admin']) },
     { path: '/escalations', component: 'escalations-page', action: page(() => import('./dashboard/escalations-page'), [...staff, 'manager', 'admin']) },
+    { path: '/account', component: 'account-page', action: page(() => import('./platform/account-page'), anyone) },
     { path: '/admin', component: 'admin-page', action: page(() => import('./platform/admin-page'), ['admin']) },
     { path: '/accountability', component: 'accountability-page', action: page(() => import('./dashboard/accountability-page')) },
     { path: '(.*)', component: 'not-found-page', action: page(() => import('./platform/not-found-page')) },

@@ -66,7 +66,7 @@ export class CaseTimeline extends LocalizedElement {
     return html`<ol data-testid="timeline">
       ${this.events.map(
         (e) => html`<li>
-          <strong>${t(`event.${e.type}` as MessageKey)}</strong>${this.detail(e)}
+          <strong>${t(`event.${e.type}` as MessageKey)}</strong>${e.type === 'filed' && e.body.onBehalfOf ? html` · ${t('filedOnBehalf')}` : ''}${this.detail(e)}
           <div class="who">
             <time datetime=${e.occurredAt}>${formatInstant(e.occurredAt)}</time> ·
             ${e.actorRole ? t(`role.${e.actorRole}` as MessageKey) : t('system')}${e.actorAgencyId

@@ -18,6 +18,7 @@ const escalations = item('/escalations', 'navEscalations');
 const assisted = item('/assisted', 'navAssisted');
 const accountability = item('/accountability', 'navAccountability');
 const notifications = item('/notifications', 'navNotifications');
+const account = item('/account', 'navAccount');
 
 type Who = Pick<User, 'role' | 'helper' | 'oversees'>;
 
@@ -25,15 +26,15 @@ export function menuFor(u: Who | null): MenuItem[] {
   if (!u) return [accountability, item('/login', 'navLogin')];
   switch (u.role) {
     case 'citizen':
-      return [item('/cases/new', 'navNewCase'), item('/cases', 'navMyCases'), ...(u.helper ? [assisted] : []), accountability, notifications];
+      return [item('/cases/new', 'navNewCase'), item('/cases', 'navMyCases'), ...(u.helper ? [assisted] : []), accountability, notifications, account];
     case 'officer':
-      return u.oversees ? [escalations, dashboard, inbox, accountability, notifications] : [inbox, assisted, accountability, notifications];
+      return u.oversees ? [escalations, dashboard, inbox, accountability, notifications, account] : [inbox, assisted, accountability, notifications, account];
     case 'supervisor':
-      return [inbox, dashboard, escalations, accountability, notifications];
+      return [inbox, dashboard, escalations, accountability, notifications, account];
     case 'manager':
-      return [dashboard, escalations, accountability, notifications];
+      return [dashboard, escalations, accountability, notifications, account];
     case 'admin':
-      return [item('/admin', 'navAdmin'), dashboard, escalations, accountability, notifications];
+      return [item('/admin', 'navAdmin'), dashboard, escalations, accountability, notifications, account];
   }
 }
 
