@@ -10,6 +10,12 @@ import path from 'node:path';
 import { prepareLocalD1, startEdge } from './lib/edge.mjs';
 import { ROOT } from './lib/paths.mjs';
 
+// `./civic bench petitions` runs the endorsement benchmark instead.
+if (process.argv[2] === 'petitions') {
+  await import('./bench-petitions.mjs');
+  process.exit(process.exitCode ?? 0);
+}
+
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
 const PORT = 18890;

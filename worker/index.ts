@@ -7,9 +7,21 @@ import { secureHeaders } from 'hono/secure-headers';
 import { assistedCaseRoutes, caseActionRoutes, caseEventRoutes, caseRoutes } from './cases';
 import { dailyPublicStats, dashboardRoutes, escalationRoutes, publicFigureRoutes } from './dashboard';
 import { open311Routes } from './open311';
+import {
+  petitionActionRoutes,
+  petitionBenchRoutes,
+  petitionEndorsementRoutes,
+  petitionEventRoutes,
+  petitionIntegrityRoutes,
+  petitionListRoutes,
+  petitionOpenDataRoutes,
+  petitionPageRoutes,
+  petitionSettingsRoutes,
+} from './petitions';
 import admin from './platform/admin-routes';
 import attachments from './platform/attachments/routes';
 import auth from './platform/auth/routes';
+import emailVerification from './platform/auth/email-verification';
 import { authenticate } from './platform/auth/middleware';
 import { mountDocs } from './platform/docs';
 import type { AppEnv, Bindings } from './platform/env';
@@ -42,6 +54,7 @@ api.use('*', (c, next) => (c.req.header('authorization')?.startsWith('Bearer ') 
 api.use('*', authenticate());
 // Platform
 api.route('/auth', auth);
+api.route('/auth', emailVerification);
 api.route('/health', health);
 api.route('/notifications', notifications);
 api.route('/admin', admin);
@@ -54,11 +67,21 @@ api.route('/assisted-cases', assistedCaseRoutes);
 api.route('/dashboard', dashboardRoutes);
 api.route('/escalations', escalationRoutes);
 api.route('/public', publicFigureRoutes);
+// Static petition paths first, so that none is read as a petition number.
+api.route('/petitions', petitionListRoutes);
+api.route('/petitions', petitionSettingsRoutes);
+api.route('/petitions', petitionOpenDataRoutes);
+api.route('/petitions', petitionPageRoutes);
+api.route('/petitions', petitionEndorsementRoutes);
+api.route('/petitions', petitionActionRoutes);
+api.route('/petitions', petitionIntegrityRoutes);
 mountDocs(api);
 
 app.route('/api/v1', api);
 app.route('/internal/v1', caseEventRoutes);
+app.route('/internal/v1', petitionEventRoutes);
 app.route('/dev', devMailbox);
+app.route('/dev', petitionBenchRoutes);
 // Open311 clients post cross-origin forms with API keys: outside the cookie/CSRF-protected /api.
 app.route('/open311/v2', open311Routes);
 

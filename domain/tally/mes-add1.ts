@@ -17,7 +17,7 @@
  * changing the result or the final endowment.
  */
 import type { MesPrepared } from './mes-prepare';
-import { runMes, type MesRunResult } from './mes-engine';
+import { MesRunner, runMes, type MesRunResult } from './mes-engine';
 import { Rational } from './rational';
 
 export type Add1Start = 'exact' | 'integral';
@@ -52,34 +52,75 @@ export function runMesAdd1(prep: MesPrepared, opts: Add1Options): Add1Outcome {
   const n = BigInt(Math.max(prep.voterCount, 1));
   let endowment = Rational.of(opts.budget, n);
   if (opts.start === 'integral') endowment = Rational.of(endowment.div(opts.step).floor() * opts.step);
-  const track = opts.naive !== true;
+  const naive = opts.naive === true;
+  const at = (k: bigint): Rational => endowment.add(opts.step * k);
+  // A certificate shorter than one step cannot skip anything: no need to refine it further.
+  const trackFloor = Rational.of(opts.step);
+  const runner = new MesRunner(prep);
+  const fresh = (e: Rational, stop: bigint | undefined, record: boolean): MesRunResult =>
+    naive
+      ? runMes(prep, { endowment: e, ...(stop === undefined ? {} : { stopAboveCost: stop }) })
+      : runner.run({ endowment: e, track: true, trackFloor, ...(stop === undefined ? {} : { stopAboveCost: stop }) }, true, record);
   const steps: Add1Step[] = [];
-  let run = runMes(prep, { endowment, track });
+  let run = fresh(endowment, undefined, false);
   for (;;) {
-    const exhaustive = isExhaustive(prep, run, opts.budget);
-    if (exhaustive || prep.voterCount === 0) {
-      steps.push({ endowment, totalCost: run.totalCost, fits: true, exhaustive, skippedAfter: 0n });
+    if (isExhaustive(prep, run, opts.budget) || prep.voterCount === 0) {
+      steps.push({ endowment, totalCost: run.totalCost, fits: true, exhaustive: true, skippedAfter: 0n });
       break;
     }
     // Steps k·step with k·step < stableFor repeat this outcome; the first one to run is the
     // smallest k ≥ 1 with k·step ≥ stableFor.
     const stable = run.stableFor;
-    const k = stable ? maxBig(1n, stable.div(opts.step).ceil()) : 1n;
-    steps.push({ endowment, totalCost: run.totalCost, fits: true, exhaustive, skippedAfter: k - 1n });
-    const nextEndowment = endowment.add(opts.step * k);
-    const next = runMes(prep, { endowment: nextEndowment, stopAboveCost: opts.budget, track });
-    if (next.exceeded) {
-      steps.push({ endowment: nextEndowment, totalCost: next.totalCost, fits: false, exhaustive: false, skippedAfter: 0n });
-      // The plain loop would have stopped one step earlier, on this same outcome.
-      endowment = endowment.add(opts.step * (k - 1n));
-      break;
+    const skip = stable ? maxBig(1n, stable.div(opts.step).ceil()) : 1n;
+    if (naive || skip > 1n) {
+      steps.push({ endowment, totalCost: run.totalCost, fits: true, exhaustive: false, skippedAfter: skip - 1n });
+      const next = fresh(at(skip), opts.budget, false);
+      if (next.exceeded) {
+        steps.push({ endowment: at(skip), totalCost: next.totalCost, fits: false, exhaustive: false, skippedAfter: 0n });
+        // The plain loop would have stopped one step earlier, on this same outcome.
+        endowment = at(skip - 1n);
+        break;
+      }
+      run = next;
+      endowment = at(skip);
+      continue;
     }
-    run = next;
-    endowment = nextEndowment;
+    // No step can be skipped: compute the next WINDOW steps top-down, each run replaying the one
+    // just above it (consecutive runs mostly agree; see mes-run-log.ts), then take them in order.
+    steps.push({ endowment, totalCost: run.totalCost, fits: true, exhaustive: false, skippedAfter: 0n });
+    const window: MesRunResult[] = [];
+    window[WINDOW] = fresh(at(BigInt(WINDOW)), opts.budget, true);
+    // The lowest one is replayed by nobody: no need to record it.
+    for (let j = WINDOW - 1; j >= 1; j--) window[j] = runner.run({ endowment: at(BigInt(j)), stopAboveCost: opts.budget }, false, j > 1);
+    let stopped = false;
+    let last = run;
+    for (let j = 1; j <= WINDOW && !stopped; j++) {
+      const next = window[j];
+      if (!next) break;
+      if (next.exceeded) {
+        steps.push({ endowment: at(BigInt(j)), totalCost: next.totalCost, fits: false, exhaustive: false, skippedAfter: 0n });
+        run = last;
+        endowment = at(BigInt(j - 1));
+        stopped = true;
+      } else if (j < WINDOW && isExhaustive(prep, next, opts.budget)) {
+        steps.push({ endowment: at(BigInt(j)), totalCost: next.totalCost, fits: true, exhaustive: true, skippedAfter: 0n });
+        run = next;
+        endowment = at(BigInt(j));
+        stopped = true;
+      } else if (j < WINDOW) steps.push({ endowment: at(BigInt(j)), totalCost: next.totalCost, fits: true, exhaustive: false, skippedAfter: 0n });
+      last = next;
+    }
+    if (stopped) break;
+    // The top run of the window (run fresh, with its certificate) continues the loop.
+    run = window[WINDOW] ?? run;
+    endowment = at(BigInt(WINDOW));
   }
   if (opts.explain || !run.endowment.equals(endowment)) run = runMes(prep, { endowment, explain: opts.explain === true });
   return { run, steps };
 }
+
+/** Steps computed together when none can be skipped: replays cost least between neighbours. */
+const WINDOW = 16;
 
 /** No supported project outside the outcome fits into the money the outcome leaves. */
 export function isExhaustive(prep: MesPrepared, run: MesRunResult, budget: bigint): boolean {

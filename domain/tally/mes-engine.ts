@@ -1,30 +1,39 @@
 /**
- * One run of the Method of Equal Shares with a fixed endowment per voter, exact and fast.
+ * One run of the Method of Equal Shares with a fixed endowment per voter: exact, and fast
+ * enough to be run hundreds of times on 100,000 ballots (the add1 completion does that).
  *
- * Rule (equalshares.net / pabutools, "cost utilities"): every voter starts with the endowment.
- * For a project c, let q be the smallest price per point such that its supporters can pay
- * Σ min(budget_i, q·points_i) = cost(c). The effective vote count is cost(c) / q. Each round funds
- * the affordable project with the highest effective vote count (ties: compareForTie), charges its
- * supporters min(budget, q·points), and repeats until nothing is affordable.
+ * Rule (equalshares.net / pabutools, "cost utilities"): every voter starts with the endowment
+ * e. For a project c, q is the smallest price per point such that its supporters can pay
+ * Σ min(budget_i, q·points_i) = cost(c); the effective vote count is cost(c) / q. Each round
+ * funds the affordable project with the highest effective vote count (ties: compareForTie),
+ * charges its supporters min(budget, q·points), and repeats until nothing is affordable.
  *
- * How it stays exact and fast:
- * - A voter's budget depends only on which funded projects they supported (and their points for
- *   them), so voters share a "pattern" node per history; a budget is stored once per pattern.
- * - All budgets are integers over one common denominator L (a bigint). Funding a project may
- *   grow L; patterns are rescaled lazily, per epoch, when next read. Sums and comparisons are
- *   then plain bigint additions and multiplications: no gcd in the hot path, no float anywhere.
- * - A project's effective vote count can only fall from round to round (budgets only shrink), so
- *   projects are evaluated in order of their previous count and the scan stops once that bound is
- *   below the best found (the standard lazy evaluation of the reference implementations).
+ * Exact but fast:
+ * - Voters are grouped by ballot (mes-prepare) and by payment history (mes-history): a budget
+ *   is handled once per history node, not once per voter.
+ * - Each decision (is c affordable? is this supporter "poor", i.e. budget/points < q? which
+ *   project has the highest count? does a payment use a budget up?) is first tried on integer
+ *   fixed-point approximations with error bounds (fixed-point.ts). Only when the bounds do not
+ *   settle it is it decided with exact bigint arithmetic: a budget is e − Σ points·q_j along
+ *   its history, and the exact prices q_j share one common denominator. In a typical run the
+ *   exact path runs once per round, for the winner's price, which every later budget depends on.
  *
- * Stability certificate (`track`): as long as every comparison the run made keeps its outcome,
- * every budget and price is an affine function of the endowment e (slope 1 for an untouched
- * voter, and so on through the payments). The run keeps those slopes too and reports how far e
- * may grow with every deciding comparison provably unchanged: the same projects are funded, in
- * the same order. The add1 completion uses it to skip endowments that cannot change anything.
+ * Stability certificate (`track`): as long as the same decisions are taken, every budget and
+ * price is an affine function of e. The run can report how far e may grow with every deciding
+ * comparison provably unchanged, i.e. the same projects funded in the same order (see
+ * certifyWinner, certifyLoses). The add1 completion uses it to skip endowments that cannot
+ * change anything. These bounds are computed exactly, and only while they can still be useful.
+ *
+ * Reuse (MesRunner): a run at a new endowment replays the previous run's recorded rounds from
+ * their recorded supporter keys, re-deciding everything exactly, until a round differs; see
+ * mes-run-log.ts.
  */
+import { SAFE_LIMIT, ceilDiv, floorDiv, scaleExponent, scaledFloor, scaledRound } from './fixed-point';
+import { ExactPrices, Histories } from './mes-history';
 import type { MesPrepared } from './mes-prepare';
-import { Rational, bigGcd } from './rational';
+import { rewind, type LoggedEvaluation, type LoggedRound, type RunLog } from './mes-run-log';
+import { approxMoney, chargeSupporters, gatherKeys, newKeySet, type KeySet, type ScanState } from './mes-scan';
+import { Rational } from './rational';
 
 export interface MesPayment {
   /** What each of these voters paid for the project. */
@@ -64,7 +73,8 @@ export interface MesRunResult {
   readonly rounds?: readonly MesRoundDetail[];
   /**
    * Only with `track`: every endowment in [endowment, endowment + stableFor) funds the same
-   * projects in the same order; null means no bound was found. 0 means nothing is certified.
+   * projects in the same order. null: no bound found. A value below `trackFloor` only means
+   * "less than trackFloor" (the run stopped refining it).
    */
   readonly stableFor?: Rational | null;
 }
@@ -78,363 +88,650 @@ export interface MesRunOptions {
   readonly stopAboveCost?: bigint;
   /** Compute `stableFor`. */
   readonly track?: boolean;
+  /** Stop computing `stableFor` once it is known to be below this. */
+  readonly trackFloor?: Rational;
 }
 
-const ZERO_PATTERN = 0;
-const START_PATTERN = 1;
-
-interface Evaluation {
-  readonly affordable: boolean;
-  /** Affordable: q = x / (d·L). Unaffordable: x = the supporters' money · L. */
+/** Exact price of an evaluated project: q = x / (d·L), dq/de = −s / (d·L) (L at the time). */
+interface ExactPrice {
   readonly x: bigint;
   readonly d: bigint;
-  /** dq/de = -s / (d·L) right after e (tracking only). */
   readonly s: bigint;
-  /** The supporters' keys and which of them are poor, kept to certify the winner (tracking only). */
-  readonly keys?: { readonly b: bigint[]; readonly slope: bigint[]; readonly u: number[]; readonly poor: Uint8Array };
+  readonly L: bigint;
 }
 
-/** Ratio a/b of two bigints with b > 0, compared by cross-multiplication. */
-type Frac = readonly [num: bigint, den: bigint];
+/** A selection whose rationals are only normalised (a gcd on big numbers) if someone asks. */
+class Selection implements MesSelection {
+  private q: Rational | null = null;
 
+  constructor(
+    readonly project: number,
+    readonly round: number,
+    private readonly cost: bigint,
+    private readonly price: ExactPrice | null,
+    readonly payments?: readonly MesPayment[],
+  ) {}
+
+  get pricePerPoint(): Rational {
+    if (!this.price) return Rational.ZERO;
+    this.q ??= Rational.of(this.price.x, this.price.d * this.price.L);
+    return this.q;
+  }
+
+  get effectiveVotes(): Rational | null {
+    return this.price ? Rational.of(this.cost).div(this.pricePerPoint) : null;
+  }
+}
+
+/** Scratch memory a runner lends to its runs (all zero / unused between runs). */
+interface Buffers {
+  slot: Int32Array;
+  childOf: Int32Array;
+  slotKey: Int32Array;
+  keys: [KeySet, KeySet];
+}
+
+function newBuffers(prep: MesPrepared): Buffers {
+  let maxSupport = 1;
+  for (let c = 0; c < prep.election.ids.length; c++) maxSupport = Math.max(maxSupport, prep.supStart[c + 1]! - prep.supStart[c]!);
+  const M = prep.utilities.length || 1;
+  return {
+    slot: new Int32Array(1024 * M),
+    childOf: new Int32Array(1024 * M),
+    slotKey: new Int32Array(maxSupport),
+    keys: [newKeySet(maxSupport), newKeySet(maxSupport)],
+  };
+}
+
+/** One run from scratch. */
 export function runMes(prep: MesPrepared, opts: MesRunOptions): MesRunResult {
-  const e = prep.election;
+  return runWith(prep, opts, null, newBuffers(prep), false).result;
+}
+
+/** Runs equal shares repeatedly on one election, each run reusing what the previous one did. */
+export class MesRunner {
+  private log: RunLog | null = null;
+  private readonly buffers: Buffers;
+
+  constructor(private readonly prep: MesPrepared) {
+    this.buffers = newBuffers(prep);
+  }
+
+  /**
+   * Replays the previous run where it can (best when this endowment is smaller than the
+   * previous one: see mes-run-log.ts); `fresh` starts from scratch.
+   */
+  run(opts: MesRunOptions, fresh = false, record = true): MesRunResult {
+    const { result, log } = runWith(this.prep, opts, opts.explain || fresh ? null : this.log, this.buffers, record);
+    this.log = record ? log : null;
+    return result;
+  }
+}
+
+/** `record`: keep the keys of every evaluation, for a later run to replay. */
+function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buffers: Buffers, record: boolean): { result: MesRunResult; log: RunLog } {
+  const el = prep.election;
+  const costs = el.costs;
   const explain = opts.explain === true;
   let track = opts.track === true && !explain;
-  // Slopes are only needed for the certificate; without it they would just cost time.
-  const keepSlopes = track;
-  const { supStart, supGroup, supUtil, groupWeight } = prep;
+  const { supStart, groupWeight } = prep;
   const M = prep.utilities.length || 1;
-  const utilBig = prep.utilities.map((u) => BigInt(u));
+  const nProjects = el.ids.length;
+  const e = opts.endowment;
+  const voters = BigInt(prep.voterCount);
 
-  // A money value v is stored as the integer v·L; its slope dv/de likewise.
-  let L = opts.endowment.den;
-  const patNum: bigint[] = [0n, opts.endowment.num];
-  const patSlope: bigint[] = [0n, L];
-  const patEpoch: number[] = [0, 0];
-  // epochRatio[k] = L now / L at epoch k.
-  const epochRatio: bigint[] = [1n];
-  const refresh = (p: number): void => {
-    const ep = patEpoch[p] ?? 0;
-    const cur = epochRatio.length - 1;
-    if (ep === cur) return;
-    const f = epochRatio[ep] ?? 1n;
-    patNum[p] = (patNum[p] ?? 0n) * f;
-    if (keepSlopes) patSlope[p] = (patSlope[p] ?? 0n) * f;
-    patEpoch[p] = cur;
-  };
-  const groupPat = new Int32Array(prep.groupCount).fill(START_PATTERN);
-  let cap = 1024;
-  let acc = new Int32Array(cap * M);
-  let childOf = new Int32Array(cap * M);
-  const ensureCapacity = (): void => {
-    if (patNum.length <= cap) return;
-    while (cap < patNum.length) cap *= 2;
-    const a = new Int32Array(cap * M);
-    a.set(acc);
-    acc = a;
-    const c = new Int32Array(cap * M);
-    c.set(childOf);
-    childOf = c;
-  };
+  // Fixed-point scale 2^k: the whole endowment N·e, scaled, stays below 2^50.
+  const k = scaleExponent((voters * e.num) / e.den + 1n);
+  const untouched = scaledFloor(e.num, e.den, k);
+  const hist = old ? old.hist : new Histories(untouched);
+  hist.approx[1] = untouched;
+  const log: RunLog = old ?? { hist, groupNode: new Int32Array(prep.groupCount).fill(1), rounds: [], undoGroup: [], undoNode: [] };
+  // Nodes of a replayed tree (recorded at a larger endowment) whose money is used up in this
+  // run: they hold zero, exactly like a spent voter.
+  let zero = new Uint8Array(hist.parent.length);
+  const exact = new ExactPrices(e);
+  const costS = new Float64Array(nProjects);
+  const costErr = k >= 0 ? 0 : 1;
+  // More than all the money there is: never affordable in this run (and costS could overflow).
+  const hopeless = new Uint8Array(nProjects);
+  for (let c = 0; c < nProjects; c++) {
+    const cost = costs[c] ?? 0n;
+    if (cost * e.den > voters * e.num) hopeless[c] = 1;
+    else costS[c] = scaledFloor(cost, 1n, k);
+  }
+  if (buffers.slot.length < hist.parent.length * M) {
+    buffers.slot = new Int32Array(hist.parent.length * M);
+    buffers.childOf = new Int32Array(hist.parent.length * M);
+  }
 
-  // The certificate: smallest endowment increase at which some decision could change.
-  let stable: Frac | null = null;
+  const scan: ScanState = {
+    groupNode: log.groupNode,
+    groupWeight,
+    supGroup: prep.supGroup,
+    supUtil: prep.supUtil,
+    supWeight: prep.supWeight,
+    utilities: Int32Array.from(prep.utilities.length ? prep.utilities : [1]),
+    M,
+    slot: buffers.slot,
+    slotKey: buffers.slotKey,
+    approx: hist.approx,
+    depth: hist.depth,
+  };
+  let childOf = buffers.childOf;
+  // Two key sets: the one being evaluated and the best so far; they swap instead of copying.
+  let [scratch, spare] = buffers.keys;
+
+  // The certificate: the smallest endowment increase at which some decision could change.
+  let stable: { num: bigint; den: bigint } | null = null;
+  const trackFloor = opts.trackFloor;
   const bound = (num: bigint, den: bigint): void => {
     if (!track) return;
     if (den < 0n) {
       num = -num;
       den = -den;
     }
-    if (num <= 0n) {
-      stable = [0n, 1n];
-      track = false; // nothing more to learn
-      return;
-    }
-    if (stable === null || num * stable[1] < stable[0] * den) stable = [num, den];
+    if (num < 0n || den === 0n) num = 0n;
+    if (stable === null || num * stable.den < stable.num * (den === 0n ? 1n : den)) stable = { num, den: den === 0n ? 1n : den };
+    // Below the caller's floor the exact value is of no use: stop paying for it.
+    if (stable.num === 0n || (trackFloor && stable.num * trackFloor.den < trackFloor.num * stable.den)) track = false;
   };
 
   const selections: MesSelection[] = [];
   const rounds: MesRoundDetail[] = [];
   let totalCost = 0n;
-  for (const c of prep.free) {
-    selections.push({ project: c, round: selections.length + 1, pricePerPoint: Rational.ZERO, effectiveVotes: null });
-  }
+  for (const c of prep.free) selections.push(new Selection(c, selections.length + 1, 0n, null));
 
-  // Scratch for one evaluation: the distinct (pattern, utility) keys among the supporters.
-  let keyB: bigint[] = [];
-  let keyS: bigint[] = [];
-  let keyW: number[] = [];
-  let keyU: number[] = [];
-  const touched: number[] = [];
-
-  const gather = (c: number): bigint => {
-    touched.length = 0;
-    const to = supStart[c + 1] ?? 0;
-    for (let i = supStart[c] ?? 0; i < to; i++) {
-      const g = supGroup[i] ?? 0;
-      const p = groupPat[g] ?? 0;
-      if (p === ZERO_PATTERN) continue;
-      const key = p * M + (supUtil[i] ?? 0);
-      if (acc[key] === 0) touched.push(key);
-      acc[key] = (acc[key] ?? 0) + (groupWeight[g] ?? 0);
-    }
-    const n = touched.length;
-    keyB = new Array<bigint>(n);
-    keyS = track ? new Array<bigint>(n) : keyS;
-    keyW = new Array<number>(n);
-    keyU = new Array<number>(n);
-    let money = 0n;
-    for (let k = 0; k < n; k++) {
-      const key = touched[k] ?? 0;
-      const p = (key / M) | 0;
-      refresh(p);
-      const b = patNum[p] ?? 0n;
-      const w = acc[key] ?? 0;
-      acc[key] = 0;
-      keyB[k] = b;
-      if (track) keyS[k] = patSlope[p] ?? 0n;
-      keyW[k] = w;
-      keyU[k] = prep.utilities[key % M] ?? 1;
-      money += BigInt(w) * b;
-    }
-    return money;
+  /** Exact price of c given its (certified) poor keys. */
+  const exactPrice = (c: number, ks: KeySet): ExactPrice => {
+    const { money, slope } = exact.sum(hist, ks.node, ks.weight, ks.n, ks.poor, track, zero);
+    let d = 0;
+    for (let j = 0; j < ks.n; j++) if (!ks.poor[j]) d += ks.weight[j]! * ks.points[j]!;
+    return { x: (costs[c] ?? 0n) * exact.L - money, d: BigInt(d), s: slope, L: exact.L };
   };
 
-  const evaluate = (c: number): Evaluation => {
-    const money = gather(c);
-    const n = keyB.length;
-    const costL = (e.costs[c] ?? 0n) * L;
-    if (money < costL) {
-      if (track) {
-        let slope = 0n;
-        for (let k = 0; k < n; k++) slope += BigInt(keyW[k] ?? 0) * (keyS[k] ?? 0n);
-        if (slope > 0n) bound(costL - money, slope);
-      }
-      return { affordable: false, x: money, d: 1n, s: 0n };
-    }
-    let util = 0;
-    for (let k = 0; k < n; k++) util += (keyW[k] ?? 0) * (keyU[k] ?? 0);
-    // Find the poor (B/u < q) by raising q as they drop out; q only grows, so a voter marked
-    // poor stays poor. Two sweeps settle almost every case; a sorted scan settles the rest.
-    const poor = new Uint8Array(n);
-    let x = costL;
-    let d = BigInt(util);
-    const markPoor = (k: number, b: bigint, u: bigint): void => {
-      poor[k] = 1;
-      const w = BigInt(keyW[k] ?? 0);
-      x -= w * b;
-      d -= w * u;
-    };
-    const sweep = (): boolean => {
-      let changed = false;
-      for (let k = 0; k < n; k++) {
-        if (poor[k]) continue;
-        const b = keyB[k] ?? 0n;
-        const u = BigInt(keyU[k] ?? 1);
-        if (b * d < x * u) {
-          markPoor(k, b, u);
-          changed = true;
-        }
-      }
-      return changed;
-    };
-    if (sweep() && sweep()) {
-      const rest: number[] = [];
-      for (let k = 0; k < n; k++) if (!poor[k]) rest.push(k);
-      rest.sort((a, b) => cmpFrac([keyB[a] ?? 0n, BigInt(keyU[a] ?? 1)], [keyB[b] ?? 0n, BigInt(keyU[b] ?? 1)]));
-      for (const k of rest) {
-        const b = keyB[k] ?? 0n;
-        const u = BigInt(keyU[k] ?? 1);
-        if (!(b * d < x * u)) break;
-        markPoor(k, b, u);
-      }
-    }
-    if (!track) return { affordable: true, x, d, s: 0n };
-    let s = 0n;
-    for (let k = 0; k < n; k++) if (poor[k]) s += BigInt(keyW[k] ?? 0) * (keyS[k] ?? 0n);
-    return { affordable: true, x, d, s, keys: { b: keyB, slope: keyS, u: keyU, poor } };
+  const isAffordable = (c: number): boolean => {
+    if (hopeless[c]) return false;
+    const { money, error } = approxMoney(scratch);
+    const cs = costS[c]!;
+    if (money + error < cs) return false;
+    if (money - error >= cs + costErr) return true;
+    return exact.sum(hist, scratch.node, scratch.weight, scratch.n, undefined, false, zero).money >= (costs[c] ?? 0n) * exact.L;
   };
 
   /**
-   * The winner's price must stay exactly affine, since it sets every later budget. Budgets grow
-   * with e (slopes ≥ 0) while prices fall (s ≥ 0), so a rich supporter (B/u ≥ q) stays rich; only
-   * a poor one (B/u < q) can cross, at e + (q − B/u) / (slope/u + s/(d·L)).
+   * Splits the supporters gathered in `scratch` into poor (budget/points < q) and rich, where q
+   * is the price with exactly those poor. Returns the fixed-point bracket [lo, hi] of q·2^k.
    */
-  function certifyWinner(ev: Evaluation): void {
-    const keys = ev.keys;
-    if (!keys) return;
-    for (let k = 0; k < keys.poor.length; k++) {
-      if (!keys.poor[k]) continue;
-      const u = BigInt(keys.u[k] ?? 1);
+  const classify = (c: number): { lo: number; hi: number } => {
+    const ks = scratch;
+    const { n, weight, points, approx, error, poor } = ks;
+    let nap = costS[c]!; // cost·2^k − Σ_poor weight·approx
+    let perr = 0; // Σ_poor weight·error
+    let d = 0; // Σ_rich weight·points
+    for (let j = 0; j < n; j++) d += weight[j]! * points[j]!;
+    for (;;) {
+      // q only grows as poor supporters drop out, so a supporter below a lower bound of the
+      // current q is poor for good. Sweep until nothing changes.
+      let changed = true;
+      while (changed) {
+        changed = false;
+        const lo = floorDiv(nap - perr, d);
+        for (let j = 0; j < n; j++) {
+          if (poor[j]) continue;
+          const a = approx[j]! + error[j]!;
+          const u = points[j]!;
+          if ((u === 1 ? a : floorDiv(a, u)) < lo) {
+            poor[j] = 1;
+            const w = weight[j]!;
+            nap -= w * approx[j]!;
+            perr += w * error[j]!;
+            d -= w * u;
+            changed = true;
+          }
+        }
+      }
+      // Every other supporter must be provably at or above q; settle the doubtful ones exactly.
+      const hi = ceilDiv(nap + perr + costErr, d);
+      const doubtful: number[] = [];
+      for (let j = 0; j < n; j++) {
+        if (poor[j]) continue;
+        const a = approx[j]! - error[j]!;
+        const u = points[j]!;
+        if ((u === 1 ? a : floorDiv(a, u)) < hi) doubtful.push(j);
+      }
+      if (doubtful.length === 0) return { lo: floorDiv(nap - perr, d), hi };
+      const q = exactPrice(c, ks);
+      let moved = false;
+      for (const j of doubtful) {
+        const u = points[j]!;
+        if (exact.budgetL(hist, ks.node[j]!, zero) * q.d < q.x * BigInt(u)) {
+          poor[j] = 1;
+          const w = weight[j]!;
+          nap -= w * approx[j]!;
+          perr += w * error[j]!;
+          d -= w * u;
+          moved = true;
+        }
+      }
+      if (!moved) return { lo: floorDiv(nap - perr, d), hi };
+    }
+  };
+
+  // Per project: a bracket [qLo, qHi] of q·2^k from its last evaluation (q only rises over the
+  // rounds, so qLo stays a lower bound), and its exact price when one was computed.
+  const qLo = new Float64Array(nProjects);
+  const qHi = new Float64Array(nProjects);
+  const exactOf = new Map<number, ExactPrice>();
+  const remaining: number[] = [];
+  let initialDrops: { project: number; state: MesCandidateState }[] = [];
+  for (const c of prep.contested) {
+    const util = prep.totalUtility[c]!;
+    const cost = costs[c] ?? 0n;
+    // Everyone rich: q = cost / Σ points, exactly.
+    exactOf.set(c, { x: cost * exact.L, d: BigInt(util), s: 0n, L: exact.L });
+    if (!hopeless[c]) {
+      qLo[c] = floorDiv(costS[c]!, util);
+      qHi[c] = ceilDiv(costS[c]! + costErr, util);
+    }
+    remaining.push(c);
+  }
+
+  /** Certainly more effective votes (cost/q) for a than for b, from the brackets alone. */
+  const surelyAhead = (a: number, b: number): boolean => {
+    const loB = qLo[b]!;
+    if (loB <= 0) return false;
+    return (costs[a] ?? 0n) * BigInt(loB) > (costs[b] ?? 0n) * BigInt(qHi[a]!);
+  };
+  /** Exact comparison of counts; negative when a is ahead (ties: tie-break rank). */
+  const compareExact = (a: number, b: number): number => {
+    const pa = exactOf.get(a);
+    const pb = exactOf.get(b);
+    if (!pa || !pb) throw new Error('MES: exact price missing');
+    // cost_a / q_a vs cost_b / q_b with q = x / (d·L)
+    const l = (costs[a] ?? 0n) * pa.d * pa.L * pb.x;
+    const r = (costs[b] ?? 0n) * pb.d * pb.L * pa.x;
+    if (l !== r) return l > r ? -1 : 1;
+    return prep.rank[a]! - prep.rank[b]!;
+  };
+  /** Heuristic evaluation order (upper bound of the count, as a plain number): never decides. */
+  const promise = (c: number): number => {
+    const lo = qLo[c]!;
+    return hopeless[c] ? -1 : lo <= 0 ? Number.MAX_VALUE : Number(costs[c] ?? 0n) / lo;
+  };
+
+  // Before any payment every supporter holds exactly e, so the supporters' money is
+  // votes·e: projects it cannot cover are out without scanning their supporters.
+  {
+    const round1: { project: number; state: MesCandidateState }[] = [];
+    const stillIn = remaining.filter((c) => {
+      const supporters = BigInt(el.votes[c] ?? 0);
+      if ((costs[c] ?? 0n) * e.den <= supporters * e.num) return true;
+      if (explain) round1.push({ project: c, state: { status: 'unaffordable', supportersMoney: e.mul(supporters) } });
+      // Money grows by `supporters` per unit of e: affordable from e + (cost − money)/supporters.
+      if (track) bound((costs[c] ?? 0n) * e.den - supporters * e.num, supporters * e.den);
+      return false;
+    });
+    remaining.length = 0;
+    remaining.push(...stillIn);
+    if (explain) initialDrops = round1;
+  }
+  if (explain && remaining.length === 0 && initialDrops.length > 0) rounds.push({ round: selections.length + 1, candidates: initialDrops });
+  const order = new Float64Array(nProjects);
+  const inPlay = new Uint8Array(nProjects);
+  for (const c of remaining) inPlay[c] = 1;
+  let exceeded = false;
+  let replaying = old !== null;
+  let round = 0;
+  while (remaining.length > 0) {
+    if (replaying) {
+      const logged = log.rounds[round];
+      const outcome = logged ? replayRound(logged) : 'diverged';
+      if (outcome === 'charged') {
+        round++;
+        if (exceeded) break;
+        continue;
+      }
+      if (outcome === 'finished') break;
+      // From here on, scan supporters again, from their nodes at the start of this round; those
+      // on nodes that hold nothing here are spent (logged, so that a later rewind restores them).
+      rewind(log, round);
+      const groupNode = log.groupNode;
+      for (let g = 0; g < groupNode.length; g++) {
+        const node = groupNode[g]!;
+        if (node !== 0 && zero[node]) {
+          log.undoGroup.push(g);
+          log.undoNode.push(node);
+          groupNode[g] = 0;
+        }
+      }
+      replaying = false;
+    }
+    const histStart = hist.size;
+    const undoStart = log.undoGroup.length;
+    const evaluations: LoggedEvaluation[] = [];
+    // Most promising first, so that the best is found early; the order only affects speed:
+    // every skip below is proven, whatever the order.
+    for (const c of remaining) order[c] = promise(c);
+    remaining.sort((a, b) => order[b]! - order[a]! || prep.rank[a]! - prep.rank[b]!);
+    let best = -1;
+    let bestKeys: KeySet | null = null;
+    const dropped = new Set<number>();
+    const detail: { project: number; state: MesCandidateState }[] = initialDrops;
+    initialDrops = [];
+    for (const c of remaining) {
+      // Its last count bounds its current one: skip it if even that loses for sure.
+      if (best >= 0 && !explain && surelyAhead(best, c)) continue;
+      gatherKeys(scan, supStart[c]!, supStart[c + 1]!, scratch);
+      const n = scratch.n;
+      if (record) evaluations.push({ project: c, node: scratch.node.slice(0, n), weight: scratch.weight.slice(0, n), points: scratch.points.slice(0, n) });
+      if (!evaluate(c, detail)) {
+        dropped.add(c);
+        continue;
+      }
+      if (best < 0 || isAhead(c, best, bestKeys)) {
+        best = c;
+        bestKeys = scratch;
+        scratch = spare;
+        spare = bestKeys;
+      }
+    }
+    if (explain) rounds.push({ round: selections.length + 1, candidates: detail });
+    log.rounds.push({ histStart, undoStart, evaluations, winner: best, priceLowerBounds: qLo.slice(), scale: k, endowment: e });
+    round++;
+    leave(dropped, best);
+    if (best < 0 || !bestKeys) break;
+    const price = winnerPrice(best, bestKeys);
+    certifyRound(best, price, bestKeys, dropped);
+    const cost = costs[best] ?? 0n;
+    const payments = charge(best, price);
+    fund(best, cost, price, payments);
+    if (exceeded) break;
+  }
+
+  /** Evaluates c from the keys in `scratch`; false when its supporters cannot pay for it. */
+  function evaluate(c: number, detail: { project: number; state: MesCandidateState }[]): boolean {
+    if (!isAffordable(c)) {
+      if (explain || track) {
+        const { money, slope } = exact.sum(hist, scratch.node, scratch.weight, scratch.n, undefined, track, zero);
+        if (explain) detail.push({ project: c, state: { status: 'unaffordable', supportersMoney: Rational.of(money, exact.L) } });
+        if (track && slope > 0n) bound((costs[c] ?? 0n) * exact.L - money, slope);
+      }
+      return false;
+    }
+    const { lo, hi } = classify(c);
+    qLo[c] = lo;
+    qHi[c] = hi;
+    exactOf.delete(c);
+    if (explain || track) {
+      const p = exactPrice(c, scratch);
+      exactOf.set(c, p);
+      if (explain) {
+        const q = Rational.of(p.x, p.d * p.L);
+        detail.push({ project: c, state: { status: 'affordable', effectiveVotes: Rational.of(costs[c] ?? 0n).div(q), pricePerPoint: q } });
+      }
+    }
+    return true;
+  }
+
+  /** Whether c (keys in `scratch`) beats the best so far, exactly when the brackets cannot tell. */
+  function isAhead(c: number, best: number, bestKeys: KeySet | null): boolean {
+    if (surelyAhead(c, best)) return true;
+    if (surelyAhead(best, c)) return false;
+    if (!exactOf.has(c)) exactOf.set(c, exactPrice(c, scratch));
+    if (!exactOf.has(best) && bestKeys) exactOf.set(best, exactPrice(best, bestKeys));
+    return compareExact(c, best) < 0;
+  }
+
+  function leave(dropped: ReadonlySet<number>, best: number): void {
+    for (const c of dropped) inPlay[c] = 0;
+    if (best >= 0) inPlay[best] = 0;
+    const keep = remaining.filter((c) => inPlay[c]);
+    remaining.length = 0;
+    remaining.push(...keep);
+  }
+
+  function winnerPrice(best: number, bestKeys: KeySet): ExactPrice {
+    let price = exactOf.get(best);
+    if (!price) {
+      price = exactPrice(best, bestKeys);
+      exactOf.set(best, price);
+    }
+    return price;
+  }
+
+  /**
+   * The certificate's conditions for this round (see certifyWinner, certifyLoses), against the
+   * projects still in play after it. Must run before the payment step grows L.
+   */
+  function certifyRound(best: number, price: ExactPrice, bestKeys: KeySet, dropped: ReadonlySet<number>): void {
+    if (!track) return;
+    certifyWinner(price, bestKeys);
+    for (const c of remaining) if (c !== best && !dropped.has(c)) certifyLoses(c, best);
+  }
+
+  function fund(best: number, cost: bigint, price: ExactPrice, payments: MesPayment[] | undefined): void {
+    totalCost += cost;
+    selections.push(new Selection(best, selections.length + 1, cost, price, payments));
+    if (opts.stopAboveCost !== undefined && totalCost > opts.stopAboveCost) exceeded = true;
+  }
+
+  /**
+   * Re-decides a recorded round at this run's endowment from the recorded keys. 'charged' or
+   * 'finished' when it comes out as recorded (and has been applied); 'diverged' otherwise, with
+   * nothing applied but still-valid brackets.
+   */
+  function replayRound(logged: LoggedRound): 'charged' | 'finished' | 'diverged' {
+    const evaluated = new Set<number>();
+    const dropped = new Set<number>();
+    let best = -1;
+    let bestKeys: KeySet | null = null;
+    for (const ev of logged.evaluations) {
+      const c = ev.project;
+      // Out of play already (its supporters had less money here than in the recorded run).
+      if (!inPlay[c]) continue;
+      loadKeys(ev);
+      evaluated.add(c);
+      if (!evaluate(c, [])) {
+        dropped.add(c);
+        continue;
+      }
+      if (best < 0 || isAhead(c, best, bestKeys)) {
+        best = c;
+        bestKeys = scratch;
+        scratch = spare;
+        spare = bestKeys;
+      }
+    }
+    // Every project not looked at must lose for sure (or the round must be redone in full).
+    const below = e.lte(logged.endowment);
+    for (const c of remaining) {
+      if (evaluated.has(c)) continue;
+      if (best < 0) return 'diverged';
+      if (below) {
+        // The recorded run's bound holds here too (see LoggedRound.priceLowerBounds).
+        const recorded = rescale(logged.priceLowerBounds[c]!, logged.scale);
+        if (recorded > qLo[c]!) qLo[c] = recorded;
+      }
+      if (!surelyAhead(best, c)) return 'diverged';
+    }
+    if (best !== logged.winner) return 'diverged';
+    if (best < 0 || !bestKeys) {
+      leave(dropped, best);
+      return 'finished';
+    }
+    const price = winnerPrice(best, bestKeys);
+    // These conditions hold for this round at this endowment whether or not the recorded tree
+    // matches (a full redo of the round decides the same), so they can go first.
+    certifyRound(best, price, bestKeys, dropped);
+    if (!regrow(logged, bestKeys, price)) return 'diverged';
+    leave(dropped, best);
+    fund(best, costs[best] ?? 0n, price, undefined);
+    return 'charged';
+  }
+
+  /** A lower bound at scale `from` as a lower bound at this run's scale (never above it). */
+  function rescale(v: number, from: number): number {
+    if (v <= 0) return 0;
+    if (from === k) return v;
+    const r = from < k ? v * 2 ** (k - from) : Math.floor(v / 2 ** (from - k));
+    return r < SAFE_LIMIT ? r : 0;
+  }
+
+  function loadKeys(ev: LoggedEvaluation): void {
+    const n = ev.node.length;
+    scratch.node.set(ev.node);
+    scratch.weight.set(ev.weight);
+    scratch.points.set(ev.points);
+    for (let j = 0; j < n; j++) {
+      const node = ev.node[j]!;
+      const spent = zero[node] === 1;
+      scratch.approx[j] = spent ? 0 : hist.approx[node]!;
+      scratch.error[j] = spent ? 0 : hist.depth[node]! + 1;
+      scratch.poor[j] = 0;
+    }
+    scratch.n = n;
+  }
+
+  /**
+   * Pays for the winner along the recorded tree: each of its keys must again leave money (the
+   * recorded child, whose approximation is recomputed) or use it up (recorded as spent).
+   */
+  function regrow(logged: LoggedRound, keys: KeySet, p: ExactPrice): boolean {
+    exact.addStep(p.x, p.s, p.d);
+    const step = exact.priceL.length - 1;
+    const qL = exact.priceL[step] ?? 0n;
+    const next = log.rounds[round + 1];
+    const end = next ? next.histStart : hist.size;
+    const index = new Map(prep.utilities.map((u, i) => [u, i]));
+    const priceS = Float64Array.from(scan.utilities, (u) => scaledRound(BigInt(u) * qL, exact.L, k, SAFE_LIMIT));
+    for (let id = logged.histStart; id < end; id++) childOf[hist.parent[id]! * M + (index.get(hist.points[id]!) ?? 0)] = id + 1;
+    let same = true;
+    for (let j = 0; j < keys.n && same; j++) {
+      const node = keys.node[j]!;
+      const u = keys.points[j]!;
+      const recorded = childOf[node * M + (index.get(u) ?? 0)]! - 1;
+      if (zero[node]) {
+        // Nothing left here, nor below.
+        if (recorded >= 0) zero[recorded] = 1;
+        continue;
+      }
+      const a = hist.approx[node]!;
+      const err = hist.depth[node]! + 1;
+      const pr = priceS[index.get(u) ?? 0]!;
+      const usedUp = a - err >= pr + 1 ? false : a + err + 1 <= pr ? true : usedUpExactly(node, u, qL);
+      if (recorded < 0) {
+        // Used up in the recorded run: with less money (or a higher price) it must be here too.
+        if (!usedUp) same = false;
+      } else if (usedUp) zero[recorded] = 1;
+      else {
+        hist.approx[recorded] = a - pr;
+        zero[recorded] = 0;
+      }
+    }
+    for (let id = logged.histStart; id < end; id++) childOf[hist.parent[id]! * M + (index.get(hist.points[id]!) ?? 0)] = 0;
+    if (!same) exact.popStep();
+    return same;
+  }
+
+  function usedUpExactly(node: number, u: number, qL: bigint): boolean {
+    const b = exact.budgetL(hist, node, zero);
+    const priceL = BigInt(u) * qL;
+    // Exactly used up: at a slightly larger endowment a sliver would remain, which this run's
+    // affine model cannot represent. Rare; certify nothing.
+    if (b === priceL) bound(0n, 1n);
+    return b <= priceL;
+  }
+
+  /**
+   * The winner's price must stay exactly affine in e, since it sets every later budget. Budgets
+   * grow with e (slopes ≥ 0) while prices fall (s ≥ 0), so a rich supporter (B/u ≥ q) stays
+   * rich; only a poor one (B/u < q) can cross, at e + (q − B/u) / (slope/u + s/(d·L)).
+   */
+  function certifyWinner(p: ExactPrice, ks: KeySet): void {
+    for (let j = 0; j < ks.n && track; j++) {
+      if (!ks.poor[j]) continue;
+      const node = ks.node[j]!;
+      const u = BigInt(ks.points[j]!);
       // In L units: gap = x/d − B/u, closing rate = slope/u + s/d; their ratio is this fraction.
-      bound(ev.x * u - (keys.b[k] ?? 0n) * ev.d, (keys.slope[k] ?? 0n) * ev.d + ev.s * u);
+      bound(p.x * u - exact.budgetL(hist, node, zero) * p.d, exact.budgetSlopeL(hist, node, zero) * p.d + p.s * u);
     }
   }
 
-  // Per project, its last known price q = qNum/qDen and slope dq/de = gNum/qDen. The effective
-  // vote count cost/q only falls over the rounds, so the last one bounds the current one.
-  const qNum = new Map<number, bigint>();
-  const qDen = new Map<number, bigint>();
-  const gNum = new Map<number, bigint>();
-  const remaining: number[] = [];
-  for (const c of prep.contested) {
-    let util = 0;
-    for (let i = supStart[c] ?? 0; i < (supStart[c + 1] ?? 0); i++) util += (groupWeight[supGroup[i] ?? 0] ?? 0) * (prep.utilities[supUtil[i] ?? 0] ?? 1);
-    qNum.set(c, e.costs[c] ?? 0n);
-    qDen.set(c, BigInt(util));
-    gNum.set(c, 0n);
-    remaining.push(c);
-  }
-  // Negative when a has the higher effective vote count cost/q (or wins the tie).
-  const cmpEff = (a: number, b: number): number => {
-    const l = (e.costs[a] ?? 0n) * (qDen.get(a) ?? 1n) * (qNum.get(b) ?? 0n);
-    const r = (e.costs[b] ?? 0n) * (qDen.get(b) ?? 1n) * (qNum.get(a) ?? 0n);
-    if (l !== r) return l > r ? -1 : 1;
-    return (prep.rank[a] ?? 0) - (prep.rank[b] ?? 0);
-  };
   /**
    * Certifies that c keeps losing to the winner w as e grows. c's price is a convex function of
    * e (the least q with Σ min(B_i(e), q·u_i) ≥ cost, and that sum is concave in (q, e)), so it
    * never drops below its tangent at e: comparing the tangent with the winner's exact affine
-   * price is enough, whatever happens to c's own poor/rich split. The same holds for a count kept
-   * from an earlier round (lazy evaluation): it only overestimates the current one.
+   * price suffices, whatever happens to c's own poor/rich split. A price kept from an earlier
+   * round (lazy evaluation) works the same way: it only underestimates the current one.
    */
-  const certifyLoses = (c: number, w: number): void => {
-    const cw = e.costs[w] ?? 0n;
-    const cc = e.costs[c] ?? 0n;
-    const dw = qDen.get(w) ?? 1n;
-    const dc = qDen.get(c) ?? 1n;
+  function certifyLoses(c: number, w: number): void {
+    const pc = exactOf.get(c);
+    const pw = exactOf.get(w);
+    if (!pc || !pw) {
+      bound(0n, 1n);
+      return;
+    }
+    const cw = costs[w] ?? 0n;
+    const cc = costs[c] ?? 0n;
+    const dw = pw.d * pw.L;
+    const dc = pc.d * pc.L;
     // H(t) = cost_w·q_c(t) − cost_c·q_w(t), scaled by dc·dw: must stay > 0 (or 0 with slope ≥ 0).
-    const h0 = cw * (qNum.get(c) ?? 0n) * dw - cc * (qNum.get(w) ?? 0n) * dc;
-    const h1 = cw * (gNum.get(c) ?? 0n) * dw - cc * (gNum.get(w) ?? 0n) * dc;
+    const h0 = cw * pc.x * dw - cc * pw.x * dc;
+    const h1 = -(cw * pc.s * dw - cc * pw.s * dc);
     if (h0 === 0n) {
       if (h1 < 0n) bound(0n, 1n);
     } else if (h1 < 0n) bound(h0, -h1);
-  };
-
-  let exceeded = false;
-  while (remaining.length > 0) {
-    remaining.sort(cmpEff);
-    let best = -1;
-    let bestEval: Evaluation | null = null;
-    const dropped = new Set<number>();
-    const detail: { project: number; state: MesCandidateState }[] = [];
-    for (const c of remaining) {
-      // Previous count below the best now: c cannot win (counts never rise). Equal: it might, on ties.
-      if (best >= 0 && !explain && cmpEffValue(c, best) < 0) break;
-      const ev = evaluate(c);
-      if (!ev.affordable) {
-        dropped.add(c);
-        if (explain) detail.push({ project: c, state: { status: 'unaffordable', supportersMoney: Rational.of(ev.x, L) } });
-        continue;
-      }
-      qNum.set(c, ev.x);
-      qDen.set(c, ev.d * L);
-      gNum.set(c, -ev.s);
-      if (explain) {
-        const q = Rational.of(ev.x, ev.d * L);
-        detail.push({ project: c, state: { status: 'affordable', effectiveVotes: Rational.of(e.costs[c] ?? 0n).div(q), pricePerPoint: q } });
-      }
-      if (best < 0 || cmpEff(c, best) < 0) {
-        best = c;
-        bestEval = ev;
-      }
-    }
-    if (explain) rounds.push({ round: selections.length + 1, candidates: detail });
-    const keep = remaining.filter((c) => !dropped.has(c) && c !== best);
-    remaining.length = 0;
-    remaining.push(...keep);
-    if (best < 0 || !bestEval) break;
-    if (track) {
-      certifyWinner(bestEval);
-      for (const c of remaining) certifyLoses(c, best);
-    }
-
-    const cost = e.costs[best] ?? 0n;
-    const q = Rational.of(bestEval.x, bestEval.d * L);
-    const payments = charge(best, bestEval);
-    totalCost += cost;
-    const selection: MesSelection = { project: best, round: selections.length + 1, pricePerPoint: q, effectiveVotes: Rational.of(cost).div(q) };
-    selections.push(payments ? { ...selection, payments } : selection);
-    if (opts.stopAboveCost !== undefined && totalCost > opts.stopAboveCost) {
-      exceeded = true;
-      break;
-    }
   }
 
-  /** Like cmpEff but without the tie-break: the sign of count(a) − count(b). */
-  function cmpEffValue(a: number, b: number): number {
-    const l = (e.costs[a] ?? 0n) * (qDen.get(a) ?? 1n) * (qNum.get(b) ?? 0n);
-    const r = (e.costs[b] ?? 0n) * (qDen.get(b) ?? 1n) * (qNum.get(a) ?? 0n);
-    return l === r ? 0 : l > r ? 1 : -1;
-  }
-
-  function charge(w: number, ev: Evaluation): MesPayment[] | undefined {
-    // Make q·L (and its slope) integral: L grows by f = d / gcd(x, s, d).
-    const g = bigGcd(bigGcd(ev.x, ev.s), ev.d);
-    const f = ev.d / g;
-    const qL = ev.x / g;
-    const qSlopeL = -ev.s / g;
-    if (f !== 1n) {
-      for (let k = 0; k < epochRatio.length; k++) epochRatio[k] = (epochRatio[k] ?? 1n) * f;
-      epochRatio.push(1n);
-      L *= f;
-    }
-    const paid = explain ? new Map<bigint, number>() : null;
-    const keys: number[] = [];
-    const to = supStart[w + 1] ?? 0;
-    for (let i = supStart[w] ?? 0; i < to; i++) {
-      const grp = supGroup[i] ?? 0;
-      const p = groupPat[grp] ?? 0;
-      if (p === ZERO_PATTERN) continue;
-      const ui = supUtil[i] ?? 0;
-      const key = p * M + ui;
-      let child = (childOf[key] ?? 0) - 1;
-      if (child < 0) {
-        refresh(p);
-        const b = patNum[p] ?? 0n;
-        const u = utilBig[ui] ?? 1n;
-        const price = u * qL;
-        if (b <= price) {
-          // Exactly used up: at a slightly larger endowment a sliver would remain, which the
-          // affine model of this run cannot represent. Rare; just certify nothing.
-          if (b === price) bound(0n, 1n);
-          child = ZERO_PATTERN;
-        } else {
-          child = patNum.length;
-          patNum.push(b - price);
-          patSlope.push(keepSlopes ? (patSlope[p] ?? 0n) - u * qSlopeL : 0n);
-          patEpoch.push(epochRatio.length - 1);
+  function charge(w: number, p: ExactPrice): MesPayment[] | undefined {
+    exact.addStep(p.x, p.s, p.d);
+    const step = exact.priceL.length - 1;
+    const qL = exact.priceL[step] ?? 0n;
+    const priceS = Float64Array.from(scan.utilities, (u) => scaledRound(BigInt(u) * qL, exact.L, k, SAFE_LIMIT));
+    const pairs = explain ? [] : null;
+    const decide = {
+      usedUpExactly: (node: number, u: number) => usedUpExactly(node, u, qL),
+      addChild: (node: number, u: number, approx: number) => {
+        const id = hist.add(node, step, u, approx);
+        scan.approx = hist.approx;
+        scan.depth = hist.depth;
+        if (zero.length < hist.parent.length) {
+          const z = new Uint8Array(hist.parent.length);
+          z.set(zero);
+          zero = z;
         }
-        childOf[key] = child + 1;
-        keys.push(key);
-      }
-      if (paid) {
-        const amount = child === ZERO_PATTERN ? (patNum[p] ?? 0n) : (utilBig[ui] ?? 1n) * qL;
-        paid.set(amount, (paid.get(amount) ?? 0) + (groupWeight[grp] ?? 0));
-      }
-      groupPat[grp] = child;
+        return id;
+      },
+    };
+    chargeSupporters(scan, supStart[w]!, supStart[w + 1]!, priceS, childOf, decide, log.undoGroup, log.undoNode, pairs);
+    if (hist.size * M > childOf.length) {
+      let cap = childOf.length;
+      while (cap < hist.size * M) cap *= 2;
+      childOf = new Int32Array(cap);
+      scan.slot = new Int32Array(cap);
+      buffers.childOf = childOf;
+      buffers.slot = scan.slot;
     }
-    for (const key of keys) childOf[key] = 0;
-    ensureCapacity();
-    if (!paid) return undefined;
+    if (!pairs) return undefined;
+    const paid = new Map<bigint, number>();
+    for (let i = 0; i < pairs.length; i += 4) {
+      const g = pairs[i]!;
+      const node = pairs[i + 1]!;
+      const u = scan.utilities[pairs[i + 2]!]!;
+      const amount = pairs[i + 3] === 0 ? exact.budgetL(hist, node, zero) : BigInt(u) * qL;
+      paid.set(amount, (paid.get(amount) ?? 0) + groupWeight[g]!);
+    }
     return [...paid.entries()]
+      .filter(([, n]) => n > 0)
       .sort(([a], [b]) => (a > b ? -1 : a < b ? 1 : 0))
-      .map(([amount, voters]) => ({ amount: Rational.of(amount, L), voters }));
+      .map(([amount, n]) => ({ amount: Rational.of(amount, exact.L), voters: n }));
   }
 
-  const base: MesRunResult = { endowment: opts.endowment, selections, totalCost, exceeded };
-  if (explain) return { ...base, rounds };
+  const base: MesRunResult = { endowment: e, selections, totalCost, exceeded };
+  if (explain) return { result: { ...base, rounds }, log };
   if (opts.track) {
-    const st = stable as Frac | null;
-    return { ...base, stableFor: st === null ? null : Rational.of(st[0], st[1]) };
+    const st = stable as { num: bigint; den: bigint } | null;
+    return { result: { ...base, stableFor: st === null ? null : Rational.of(st.num, st.den) }, log };
   }
-  return base;
-}
-
-function cmpFrac(a: Frac, b: Frac): number {
-  const l = a[0] * b[1];
-  const r = b[0] * a[1];
-  return l < r ? -1 : l > r ? 1 : 0;
+  return { result: base, log };
 }

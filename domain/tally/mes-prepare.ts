@@ -19,8 +19,12 @@ export interface MesPrepared {
   readonly supGroup: Int32Array;
   /** Index into `utilities` of the group's utility for that project. */
   readonly supUtil: Int32Array;
+  /** groupWeight of the supporter, stored alongside so that scans read it sequentially. */
+  readonly supWeight: Int32Array;
   /** Distinct utilities (points) in use; for approval ballots just [1]. */
   readonly utilities: readonly number[];
+  /** Σ points of all supporters per project (the number of supporters for approval ballots). */
+  readonly totalUtility: readonly number[];
   /** Tie-break rank per project (lower wins). */
   readonly rank: Int32Array;
   /** Supported projects with a positive cost: the ones MES has to decide about. */
@@ -77,6 +81,12 @@ export function prepareMes(e: IndexedElection): MesPrepared {
     }
   });
 
+  const totalUtility = e.ids.map((_, c) => {
+    let t = 0;
+    for (let i = supStart[c] ?? 0; i < (supStart[c + 1] ?? 0); i++) t += (weights[supGroup[i] ?? 0] ?? 0) * (utilities[supUtil[i] ?? 0] ?? 1);
+    return t;
+  });
+  const supWeight = Int32Array.from(supGroup, (g) => weights[g] ?? 0);
   const rank = tieRanks(e);
   const byRank = (a: number, b: number): number => (rank[a] ?? 0) - (rank[b] ?? 0);
   const contested: number[] = [];
@@ -93,7 +103,9 @@ export function prepareMes(e: IndexedElection): MesPrepared {
     supStart,
     supGroup,
     supUtil,
+    supWeight,
     utilities,
+    totalUtility,
     rank,
     contested: contested.sort(byRank),
     free: free.sort(byRank),

@@ -13,9 +13,7 @@ export function electionFromPabulib(file: PbFile): Election {
   const budget = file.meta.budget;
   if (!budget) throw new TallyInputError('META has no budget');
   const amounts: Rational[] = [budget, ...file.projects.map((p) => p.cost)];
-  // Least common multiple of the denominators: the coarsest unit in which all are integers.
-  let unit = 1n;
-  for (const a of amounts) unit = (unit * a.den) / bigGcd(unit, a.den);
+  const unit = amountUnit(amounts);
   const scaled = (a: Rational): bigint => (a.num * unit) / a.den;
 
   const usesPoints = file.meta.voteType === 'cumulative' || file.meta.voteType === 'scoring';
@@ -44,4 +42,16 @@ export function electionFromPabulib(file: PbFile): Election {
 export function ruleOfPabulib(file: PbFile): TallyRule | undefined {
   const rule = file.meta.rule;
   return rule !== undefined && isTallyRule(rule) ? rule : undefined;
+}
+
+/**
+ * How many amount units make one currency unit: the smallest power of ten making every amount
+ * integral (cents for 1607513.56), so that amounts stay readable; the least common multiple of
+ * the denominators for amounts that no power of ten makes integral (only possible in code).
+ */
+function amountUnit(amounts: readonly Rational[]): bigint {
+  let lcm = 1n;
+  for (const a of amounts) lcm = (lcm * a.den) / bigGcd(lcm, a.den);
+  for (let p = 1n; p <= 10n ** 30n; p *= 10n) if (p % lcm === 0n) return p;
+  return lcm;
 }

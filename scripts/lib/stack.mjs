@@ -67,7 +67,7 @@ export async function startStack(o) {
     await startTemporal();
 
     log('Applying D1 migrations and seed data ...');
-    await prepareLocalD1(d1Dir, ['seeds/demo.sql', 'seeds/demo-catalogue.sql', ...(o.demoCases ? ['seeds/demo-cases.sql'] : [])]);
+    await prepareLocalD1(d1Dir, ['seeds/demo.sql', 'seeds/demo-catalogue.sql', 'seeds/demo-petitions.sql', ...(o.demoCases ? ['seeds/demo-cases.sql'] : [])]);
 
     log(`Starting wrangler dev on ${edgeUrl} ...`);
     services.push(

@@ -34,7 +34,7 @@ describe('staff land on their work, menus show what the role can use', () => {
     }
     expect(hrefs(who('manager'))).not.toContain('/inbox');
     expect(hrefs(who('admin'))[0]).toBe('/admin');
-    expect(hrefs(null)).toEqual(['/accountability', '/login']);
+    expect(hrefs(null)).toEqual(['/petitions', '/accountability', '/login']);
     for (const u of [who('citizen'), who('officer'), who('manager'), who('admin')]) expect(hrefs(u)).toContain('/account');
   });
 

@@ -4,10 +4,10 @@ import { auditStatement } from './audit';
 import { closureStatement, listClosures } from './closures';
 import { jsonBody, jsonResponse, problems } from './openapi';
 import { createRouter } from './validation';
-import { fail } from './problem';
 import { agencyExists } from './reference/db';
 import { requireRole } from './auth/middleware';
-import { ClosureSchema } from './schemas';
+import { ClosureSchema, IdentityLevelSchema } from './schemas';
+import { fail } from './problem';
 import { deliverEmails } from './notifications/email';
 import { drainOutbox } from './outbox/drain';
 
@@ -69,6 +69,32 @@ admin.openapi(
   async (c) => {
     const [workflows, emails] = await Promise.all([drainOutbox(c.env), deliverEmails(c.env)]);
     return c.json({ workflows, emails }, 200);
+  },
+);
+
+const IdentityLevelRequestSchema = z.strictObject({ level: IdentityLevelSchema }).meta({ id: 'IdentityLevelRequest' });
+
+admin.openapi(
+  createRoute({
+    middleware: [adminOnly] as const,
+    method: 'put',
+    path: '/users/{id}/identity-level',
+    tags: ['Administration'],
+    summary: "Set an account's identity level after an admin verification (an identity provider later).",
+    request: { params: z.object({ id: z.string().min(1).max(64) }), ...jsonBody(IdentityLevelRequestSchema) },
+    responses: { 200: jsonResponse(IdentityLevelRequestSchema, 'Saved.'), ...problems(400, 401, 403, 404, 422) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { level } = c.req.valid('json');
+    const at = new Date().toISOString();
+    const exists = await c.env.DB.prepare('SELECT 1 AS one FROM users WHERE id = ?').bind(id).first();
+    if (!exists) fail(404, 'user-not-found', `No account ${id}.`);
+    await c.env.DB.batch([
+      c.env.DB.prepare('UPDATE users SET identity_level = ? WHERE id = ?').bind(level, id),
+      auditStatement(c.env.DB, { actorId: c.get('user')!.id, action: 'account.identity_level', target: `user:${id}`, detail: { level }, at }),
+    ]);
+    return c.json({ level }, 200);
   },
 );
 

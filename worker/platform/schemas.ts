@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { fieldCodes, stripInvisible } from './field-codes';
+import { identityLevels } from '../../domain/petitions/identity';
 
 /**
  * A person's text: invisible characters (NUL, zero-width spaces) removed and the ends trimmed
@@ -24,6 +25,10 @@ export const RoleSchema = z.enum(['citizen', 'officer', 'supervisor', 'manager',
 
 export const PlainDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ example: '2026-11-26' });
 
+export const IdentityLevelSchema = z
+  .enum(identityLevels)
+  .meta({ description: 'What the account has proved: nothing, its e-mail address, or the identity of a person.' });
+
 export const UserSchema = z
   .object({
     id: z.string(),
@@ -34,6 +39,7 @@ export const UserSchema = z
     locale: LocaleSchema,
     helper: z.boolean().meta({ description: 'A registered community helper (資訊代理人).' }),
     oversees: z.boolean().meta({ description: 'Staff of an oversight (研考) unit that oversees other agencies.' }),
+    identityLevel: IdentityLevelSchema.optional(),
   })
   .meta({ id: 'User' });
 

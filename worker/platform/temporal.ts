@@ -49,6 +49,7 @@ export interface TemporalHttp {
     requestId: string;
   }): Promise<{ started: boolean }>;
   executeUpdate<T>(args: { workflowId: string; name: string; updateId: string; input: unknown[] }): Promise<T>;
+  signalWorkflow(args: { workflowId: string; signalName: string; input: unknown[]; requestId: string }): Promise<void>;
   ping(): Promise<void>;
 }
 
@@ -112,6 +113,13 @@ export function temporalHttp(env: Bindings, timeoutMs = 10_000): TemporalHttp {
       }
       if (!res.outcome) throw new TemporalUnavailableError('Update did not complete in time');
       return (decodePayloads(res.outcome.success)[0] ?? null) as T;
+    },
+
+    async signalWorkflow({ workflowId, signalName, input, requestId }) {
+      await call('POST', `/workflows/${encodeURIComponent(workflowId)}/signal/${encodeURIComponent(signalName)}`, {
+        input: encodePayloads(input),
+        requestId,
+      });
     },
 
     async ping() {

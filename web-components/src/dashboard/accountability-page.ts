@@ -6,6 +6,7 @@ import { LocalizedElement } from '../platform/localized-element';
 import { formatDate, formatNumber, formatPercent, locale } from '../platform/i18n';
 import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
+import '../petitions/contract';
 
 type AgencyStats = PublicAgencyStats['agencies'][number];
 
@@ -130,7 +131,8 @@ export class AccountabilityPage extends LocalizedElement {
               ? html`<p>${t('noAgencyStats')}</p>`
               : html`<div class="agencies">${s.agencies.map((a) => this.renderAgency(a, s.minCount))}</div>`}
           </div>`
-        : nothing}`;
+        : nothing}
+      <petition-accountability-table></petition-accountability-table>`;
   }
 }
 

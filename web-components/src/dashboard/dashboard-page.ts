@@ -16,6 +16,7 @@ import { t } from './i18n';
 import { loadSession } from '../platform/session';
 import { problemMessage } from '../platform/field-messages';
 import { sharedStyles } from '../platform/styles';
+import '../petitions/contract';
 
 const slaStates: { state: SlaState; key: MessageKey; tone: NonNullable<BarDatum['tone']> }[] = [
   { state: 'on_track', key: 'slaOnTrack', tone: 'ok' },
@@ -674,7 +675,8 @@ export class DashboardPage extends LocalizedElement {
         <h2 id="sla-heading">${t('slaSummaryTitle')}</h2>
         ${this.renderBoard()}
       </section>
-      ${this.renderPerf()}`;
+      ${this.renderPerf()}
+      <petition-accountability-table></petition-accountability-table>`;
   }
 }
 

@@ -19,22 +19,27 @@ const assisted = item('/assisted', 'navAssisted');
 const accountability = item('/accountability', 'navAccountability');
 const notifications = item('/notifications', 'navNotifications');
 const account = item('/account', 'navAccount');
+const petitions = item('/petitions', 'navPetitions');
+const petitionReview = item('/petitions/review', 'navPetitionReview');
+const petitionResponses = item('/petitions/responses', 'navPetitionResponses');
 
 type Who = Pick<User, 'role' | 'helper' | 'oversees'>;
 
 export function menuFor(u: Who | null): MenuItem[] {
-  if (!u) return [accountability, item('/login', 'navLogin')];
+  if (!u) return [petitions, accountability, item('/login', 'navLogin')];
   switch (u.role) {
     case 'citizen':
-      return [item('/cases/new', 'navNewCase'), item('/cases', 'navMyCases'), ...(u.helper ? [assisted] : []), accountability, notifications, account];
+      return [item('/cases/new', 'navNewCase'), item('/cases', 'navMyCases'), ...(u.helper ? [assisted] : []), petitions, accountability, notifications, account];
     case 'officer':
-      return u.oversees ? [escalations, dashboard, inbox, accountability, notifications, account] : [inbox, assisted, accountability, notifications, account];
+      return u.oversees
+        ? [escalations, dashboard, inbox, petitions, petitionResponses, accountability, notifications, account]
+        : [inbox, assisted, petitions, petitionResponses, accountability, notifications, account];
     case 'supervisor':
-      return [inbox, dashboard, escalations, accountability, notifications, account];
+      return [inbox, dashboard, escalations, petitions, petitionResponses, accountability, notifications, account];
     case 'manager':
-      return [dashboard, escalations, accountability, notifications, account];
+      return [dashboard, escalations, petitions, petitionReview, accountability, notifications, account];
     case 'admin':
-      return [item('/admin', 'navAdmin'), dashboard, escalations, accountability, notifications, account];
+      return [item('/admin', 'navAdmin'), dashboard, escalations, petitions, petitionReview, accountability, notifications, account];
   }
 }
 

@@ -1,3 +1,5 @@
+import type { IdentityLevel } from '../../../domain/petitions/identity';
+
 export type Role = 'citizen' | 'officer' | 'supervisor' | 'manager' | 'admin';
 export type Locale = 'zh-TW' | 'en';
 
@@ -12,6 +14,8 @@ export interface SessionUser {
   helper: boolean;
   /** Staff of an oversight (研考) unit: their agency oversees others (dashboard, escalations). */
   oversees: boolean;
+  /** What the person has proved: e-mail address, or identity (admin verification today). */
+  identityLevel: IdentityLevel;
 }
 
 /** Selects a user row with its derived `oversees` flag; `u` is the users alias. */
@@ -27,6 +31,7 @@ interface UserRow {
   locale: Locale;
   helper: number;
   oversees?: number;
+  identity_level?: IdentityLevel;
 }
 
 export function toSessionUser(row: UserRow): SessionUser {
@@ -39,6 +44,7 @@ export function toSessionUser(row: UserRow): SessionUser {
     locale: row.locale,
     helper: row.helper === 1,
     oversees: row.oversees === 1,
+    identityLevel: row.identity_level ?? 'none',
   };
 }
 

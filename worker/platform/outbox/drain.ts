@@ -15,7 +15,19 @@ export function backoffMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.min(attempts, 10), 300_000);
 }
 
+/** Payload of a `signal_workflow` row: any leg can signal a running workflow through the outbox. */
+export interface SignalPayload {
+  workflowId: string;
+  signalName: string;
+  input: unknown[];
+}
+
 async function dispatch(env: Bindings, temporal: TemporalHttp, item: OutboxItem): Promise<void> {
+  if (item.kind === 'signal_workflow') {
+    const p = item.payload as SignalPayload;
+    await temporal.signalWorkflow({ ...p, requestId: `outbox-${item.id}` });
+    return;
+  }
   const starter = outboxStarter(item.kind);
   // An unregistered kind is a deployment fault, not bad data: keep the row and retry it later.
   if (!starter) throw new Error(`no starter registered for outbox kind ${item.kind}`);

@@ -1,0 +1,94 @@
+/**
+ * Tallies a Pabulib `.pb` file.
+ *
+ *   npx tsx scripts/tally.ts FILE.pb [--rule RULE] [--explain]
+ *
+ * stdout: the funded project ids, one per line, in the order the rule selected them; with
+ * --explain, then a blank line and a human-readable explanation.
+ * RULE defaults to the file's META rule. Exit codes: 0 ok, 2 bad arguments, unknown rule,
+ * unreadable or malformed file.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  PabulibParseError,
+  TALLY_RULES,
+  TallyInputError,
+  electionFromPabulib,
+  formatExplanation,
+  isTallyRule,
+  parsePabulib,
+  tally,
+  type PbFile,
+} from '../domain/tally/index';
+
+const USAGE =
+  'Usage: tally FILE.pb [--rule RULE] [--explain]\n' +
+  `  --rule     one of ${TALLY_RULES.join(', ')}\n` +
+  "             (default: the file's META rule)\n" +
+  '  --explain  print why each project was funded or not after the list\n';
+
+function fail(message: string): never {
+  process.stderr.write(`tally: ${message}\n`);
+  process.exit(2);
+}
+
+function usageError(message: string): never {
+  process.stderr.write(`tally: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function main(argv: string[]): void {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        rule: { type: 'string' },
+        explain: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    usageError(e instanceof Error ? e.message : String(e));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (positionals.length !== 1) usageError(positionals.length === 0 ? 'missing FILE.pb' : 'exactly one FILE.pb expected');
+  const path = positionals[0] ?? '';
+  if (values.rule !== undefined && !isTallyRule(values.rule)) usageError(`unknown rule "${values.rule}"`);
+
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    fail(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  let file: PbFile;
+  try {
+    file = parsePabulib(text);
+  } catch (e) {
+    if (e instanceof PabulibParseError) fail(`${path}: ${e.message}`);
+    throw e;
+  }
+  const rule = values.rule ?? file.meta.rule;
+  if (rule === undefined) usageError(`${path} has no META rule; pass --rule`);
+  if (!isTallyRule(rule)) usageError(`${path}: unknown rule "${rule}" in META; pass --rule (one of ${TALLY_RULES.join(', ')})`);
+
+  try {
+    const result = tally(electionFromPabulib(file), rule, { explain: values.explain === true });
+    let out = result.selected.map((id) => `${id}\n`).join('');
+    if (result.explanation) out += `\n${formatExplanation(result.explanation)}`;
+    process.stdout.write(out);
+  } catch (e) {
+    if (e instanceof TallyInputError) fail(`${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+main(process.argv.slice(2));

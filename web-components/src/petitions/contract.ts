@@ -1,0 +1,6 @@
+/**
+ * What the petition leg's UI offers other legs: the accountability table (petitions awaiting
+ * review, responses due and overdue per agency, on-time rate) for the dashboard and the public
+ * accountability page. Other legs import this file only.
+ */
+export { PetitionAccountabilityTable } from './petition-accountability-table';
