@@ -1,10 +1,13 @@
 /** The real Pabulib files shared next to the repository (read-only). */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const samplesDir = path.resolve(repoRoot, '../shared/data/pabulib');
+// Beside the repository; a git worktree under <repo>/../wt/<name> finds them one level further up.
+export const samplesDir =
+  ['../shared/data/pabulib', '../../shared/data/pabulib'].map((p) => path.resolve(repoRoot, p)).find((p) => existsSync(p)) ??
+  path.resolve(repoRoot, '../shared/data/pabulib');
 
 export const SAMPLE_FILES = [
   'Netherlands_Assen_2024.pb',
