@@ -24,6 +24,7 @@ INSERT OR IGNORE INTO users (id, email, password_hash, display_name, role, agenc
   ('u-citizen-en', 'resident@demo.civic.tw', 'pbkdf2-sha256$100000$T0gahseixNC0Gzh_4SXmeA$ea4tzILD6mYGVNP0bFWec6vgVmxestKCIcqWgUru1RU', 'Alex Lin', 'citizen', NULL, 'en', '2026-01-01T00:00:00.000Z'),
   ('u-officer-dot', 'officer.dot@demo.civic.tw', 'pbkdf2-sha256$100000$T0gahseixNC0Gzh_4SXmeA$ea4tzILD6mYGVNP0bFWec6vgVmxestKCIcqWgUru1RU', '王承辦（交通局）', 'officer', 'TPE-DOT', 'zh-TW', '2026-01-01T00:00:00.000Z'),
   ('u-officer-dep', 'officer.dep@demo.civic.tw', 'pbkdf2-sha256$100000$T0gahseixNC0Gzh_4SXmeA$ea4tzILD6mYGVNP0bFWec6vgVmxestKCIcqWgUru1RU', '李承辦（環保局）', 'officer', 'TPE-DEP', 'zh-TW', '2026-01-01T00:00:00.000Z'),
+  ('u-officer-pwd', 'officer.pwd@demo.civic.tw', 'pbkdf2-sha256$100000$T0gahseixNC0Gzh_4SXmeA$ea4tzILD6mYGVNP0bFWec6vgVmxestKCIcqWgUru1RU', '陳承辦（工務局）', 'officer', 'TPE-PWD', 'zh-TW', '2026-01-01T00:00:00.000Z'),
   ('u-supervisor-dot', 'supervisor.dot@demo.civic.tw', 'pbkdf2-sha256$100000$T0gahseixNC0Gzh_4SXmeA$ea4tzILD6mYGVNP0bFWec6vgVmxestKCIcqWgUru1RU', '張科長（交通局）', 'supervisor', 'TPE-DOT', 'zh-TW', '2026-01-01T00:00:00.000Z'),
   ('u-manager', 'manager@demo.civic.tw', 'pbkdf2-sha256$100000$T0gahseixNC0Gzh_4SXmeA$ea4tzILD6mYGVNP0bFWec6vgVmxestKCIcqWgUru1RU', '研考會管考員', 'manager', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z'),
   ('u-oversight', 'oversight@demo.civic.tw', 'pbkdf2-sha256$100000$T0gahseixNC0Gzh_4SXmeA$ea4tzILD6mYGVNP0bFWec6vgVmxestKCIcqWgUru1RU', '研考會列管人員', 'officer', 'TPE-RDEC', 'zh-TW', '2026-01-01T00:00:00.000Z'),

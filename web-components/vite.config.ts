@@ -4,7 +4,8 @@ import { defineConfig } from 'vite';
 /** The UI is built into the Worker's static assets (wrangler.toml [assets] directory). */
 export default defineConfig({
   root: import.meta.dirname,
-  publicDir: false,
+  // Copied as is: favicon and the _headers file (security headers, immutable assets).
+  publicDir: path.resolve(import.meta.dirname, 'public'),
   build: {
     outDir: path.resolve(import.meta.dirname, '../dist/web'),
     emptyOutDir: true,

@@ -28,6 +28,7 @@ import {
   petitionSettingsRoutes,
 } from './petitions';
 import admin from './platform/admin-routes';
+import attachments from './platform/attachments/routes';
 import auth from './platform/auth/routes';
 import emailVerification from './platform/auth/email-verification';
 import { authenticate } from './platform/auth/middleware';
@@ -47,17 +48,18 @@ const app = new OpenAPIHono<AppEnv>();
 
 app.use('*', requestId());
 app.use('*', secureHeaders());
-app.use(
-  '*',
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => fail(413, 'body-too-large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.`),
-  }),
-);
+const jsonLimit = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => fail(413, 'body-too-large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KB.`),
+});
+// File uploads have their own, larger limit (worker/platform/attachments/routes.ts).
+app.use('*', (c, next) => (c.req.path === '/api/v1/attachments' && c.req.method === 'POST' ? next() : jsonLimit(c, next)));
 
 const api = new OpenAPIHono<AppEnv>();
-// Cookie-authenticated writes must come from our own origin.
-api.use('*', csrf());
+// Cookie-authenticated writes must come from our own origin; bearer tokens are not sent by
+// browsers on their own, so API clients (which send no Origin) are not held to it.
+const sameOrigin = csrf();
+api.use('*', (c, next) => (c.req.header('authorization')?.startsWith('Bearer ') ? next() : sameOrigin(c, next)));
 api.use('*', authenticate());
 // Platform
 api.route('/auth', auth);
@@ -65,6 +67,7 @@ api.route('/auth', emailVerification);
 api.route('/health', health);
 api.route('/notifications', notifications);
 api.route('/admin', admin);
+api.route('/attachments', attachments);
 api.route('/', reference);
 // Legs
 api.route('/cases', caseRoutes);

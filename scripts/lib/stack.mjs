@@ -104,6 +104,7 @@ export async function startStack(o) {
     log('Applying D1 migrations and seed data ...');
     await prepareLocalD1(d1Dir, [
       'seeds/demo.sql',
+      'seeds/demo-catalogue.sql',
       'seeds/demo-petitions.sql',
       'seeds/demo-consultations.sql',
       'seeds/demo-budgets.sql',

@@ -108,7 +108,10 @@ describe('grievance round trip in the browser', () => {
     expect(await axeViolations(helper)).toEqual([]);
     await helper.getByRole('button', { name: '送出陳情' }).click();
     await helper.getByTestId('case-page').waitFor();
-    await expect.poll(async () => (await helper.getByTestId('case-page').textContent()) ?? '').toContain('由資訊代理人或臨櫃人員代為提出');
+    // Who filed, and the consent, on the case page; the timeline says it was filed on the citizen's behalf.
+    await expect.poll(async () => (await helper.getByTestId('assistance').textContent()) ?? '').toContain('由林阿姨（社區資訊代理人）');
+    expect(await helper.getByTestId('assistance').textContent()).toContain('本人同意由林阿姨代為陳情並查詢處理進度。');
+    await expect.poll(async () => (await helper.getByTestId('timeline').textContent()) ?? '').toContain('由資訊代理人或臨櫃人員代為提出');
     await helper.goto(`${base}/assisted`);
     // The list loads after the page: on a loaded machine that takes longer than the default second.
     await expect.poll(async () => helper.getByRole('link', { name: '騎樓地面破損' }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
@@ -118,7 +121,7 @@ describe('grievance round trip in the browser', () => {
   it('works on a phone in English, accessibly', async () => {
     const phone = await newPage({ width: 375, height: 740 });
     await signIn(phone, 'resident@demo.civic.tw');
-    await phone.getByTestId('lang-toggle').click();
+    // The account's language applies at sign-in, whatever the device showed before.
     await expect.poll(() => phone.evaluate(() => document.documentElement.lang)).toBe('en');
     await phone.goto(`${base}/cases`);
     await phone.getByRole('heading', { level: 1 }).waitFor();

@@ -142,7 +142,7 @@ describe('internal projection route', () => {
       [1, 'deadlines_computed'],
       [2, 'replied'],
     ]);
-    expect(c.timeline[2]).toMatchObject({ actorRole: 'officer', body: { message: '已修復。' } });
+    expect(c.timeline[2]).toMatchObject({ actorRole: 'officer', actorAgencyId: 'TPE-DOT', body: { message: '已修復。' } });
   });
 
   it('validates projection events like any other input', async () => {

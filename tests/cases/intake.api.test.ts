@@ -91,6 +91,13 @@ describe('assisted filing', () => {
     await problemOf(refused);
   });
 
+  it('supervisors and oversight officers watch cases; they do not file for others', async () => {
+    for (const email of ['supervisor.dot@demo.civic.tw', 'oversight@demo.civic.tw']) {
+      const res = await call('/api/v1/assisted-cases', { cookie: await login(email), json: assisted('resident@demo.civic.tw') });
+      expect(res.status, email).toBe(403);
+    }
+  });
+
   it('refuses staff addresses, missing consent and unknown fields', async () => {
     const helper = await login('helper@demo.civic.tw');
     const staff = await call('/api/v1/assisted-cases', { cookie: helper, json: assisted('officer.dot@demo.civic.tw') });

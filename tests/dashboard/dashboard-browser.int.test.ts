@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, base, phone, shots, signIn, useBrowser } from '../support/browser';
+import { axeViolations, base, openMenu, phone, shots, signIn, useBrowser } from '../support/browser';
 
 const newPage = useBrowser();
 
@@ -20,6 +20,9 @@ describe('manager dashboard, escalations and public accountability in the browse
     ] as const) {
       const page = await newPage(viewport);
       await signIn(page, 'manager@demo.civic.tw');
+      // A manager lands on the dashboard.
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/dashboard');
+      await openMenu(page);
       await page.getByRole('link', { name: '管考儀表板' }).click();
       await expect.poll(() => new URL(page.url()).pathname).toBe('/dashboard');
       await page.getByRole('heading', { level: 1, name: '管考儀表板' }).waitFor();
@@ -74,6 +77,7 @@ describe('manager dashboard, escalations and public accountability in the browse
     ] as const) {
       const page = await newPage(viewport);
       await page.goto(`${base}/`);
+      await openMenu(page);
       await page.getByRole('link', { name: '公民管考' }).click();
       await expect.poll(() => new URL(page.url()).pathname).toBe('/accountability');
       await page.getByTestId('accountability').waitFor();

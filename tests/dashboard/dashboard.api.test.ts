@@ -156,6 +156,24 @@ describe('SLA board and escalations', () => {
     expect(paused.items.map((i) => i.id)).toEqual(['20261001-000007']);
   });
 
+  it('pages the open-case list with the total count; the total follows the filters', async () => {
+    const cookie = await login('supervisor.dot@demo.civic.tw');
+    type Board = { total: number; page: number; pageSize: number; items: { id: string }[] };
+    const get = async (q: string) => (await (await call(`/api/v1/dashboard/sla?${q}`, { cookie })).json()) as Board;
+    const first = await get('pageSize=2');
+    expect(first).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(first.items.map((i) => i.id)).toEqual(['20261001-000004', '20261001-000007']);
+    const second = await get('pageSize=2&page=2');
+    expect(second.items.map((i) => i.id)).toEqual(['20261001-000005']);
+    expect((await get('pageSize=2&page=3')).items).toEqual([]);
+    expect((await get('sla=breached')).total).toBe(1);
+    const bad = await call('/api/v1/dashboard/sla?pageSize=500&page=0', { cookie });
+    expect((await problemOf(bad)).errors!.map((e) => [e.pointer, (e as { code?: string }).code])).toEqual([
+      ['/page', 'too_small'],
+      ['/pageSize', 'too_big'],
+    ]);
+  });
+
   it('filters by officer, offering only the staff within scope', async () => {
     const cookie = await login('supervisor.dot@demo.civic.tw');
     const staff = (await (await call('/api/v1/dashboard/officers', { cookie })).json()) as { items: { id: string; agencyId: string }[] };

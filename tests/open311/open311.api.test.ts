@@ -91,7 +91,7 @@ describe('GET services.json', () => {
     expect(traffic).toEqual({
       service_code: 'GRV-TRAFFIC',
       service_name: '交通號誌、標線與停車陳情',
-      description: expect.stringContaining('3 個工作天內確認受理，30 日內答覆') as string,
+      description: expect.stringContaining('3 個工作天內確認受理，30 日內答復') as string,
       metadata: false,
       type: 'realtime',
       keywords: '陳情,GRV-TRAFFIC',
@@ -199,7 +199,7 @@ describe('GET services/{service_code}.json', () => {
       const missing = await postForm(pothole);
       expect(missing.status).toBe(422);
       expect((await problemOf(missing)).errors).toEqual([
-        { pointer: '/attribute[plate]', in: 'body', detail: 'Required.' },
+        { pointer: '/attribute[plate]', in: 'body', code: 'required', detail: 'Required.' },
       ]);
       const badOption = await postForm({ ...pothole, 'attribute[plate]': 'ABC-1234', 'attribute[side]': 'west' });
       expect(badOption.status).toBe(422);

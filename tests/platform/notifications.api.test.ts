@@ -86,11 +86,15 @@ describe('notifications from case events', () => {
 
     await deliverEmails(env as Bindings);
     await deliverEmails(env as Bindings);
-    const box = (await (await call('/dev/mailbox.json')).json()) as { items: { to_address: string; subject: string }[] };
+    // The mailbox shows everyone's mail: admins only.
+    expect((await call('/dev/mailbox.json')).status).toBe(401);
+    expect((await call('/dev/mailbox', { cookie: citizen.cookie })).status).toBe(403);
+    const admin = await login('admin@demo.civic.tw');
+    const box = (await (await call('/dev/mailbox.json', { cookie: admin })).json()) as { items: { to_address: string; subject: string }[] };
     expect(box.items.filter((m) => m.subject.includes(id))).toEqual([
       expect.objectContaining({ to_address: citizen.email, subject: `案件 ${id} 已收件` }),
     ]);
-    expect(await (await call('/dev/mailbox')).text()).toContain(`案件 ${id} 已收件`);
+    expect(await (await call('/dev/mailbox', { cookie: admin })).text()).toContain(`案件 ${id} 已收件`);
     expect(await (await call('/api/v1/notifications/preferences', { cookie: citizen.cookie })).json()).toEqual({ email: true });
   });
 

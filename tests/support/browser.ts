@@ -48,13 +48,20 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByTestId('logout').waitFor();
 }
 
+/** On a phone the main menu is behind its toggle; opens it there, does nothing on a wide screen. */
+export async function openMenu(page: Page): Promise<void> {
+  const toggle = page.getByTestId('menu-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 interface AxeResult {
   violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
 }
 
 /** axe-core's WCAG violations on the page as readable strings (empty when clean). */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the UI's CSP forbids those.
+  await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: () => Promise<AxeResult> } }).axe;
     return axe.run();

@@ -45,7 +45,7 @@ export interface CaseDetail {
   resolutionDueDate: string | null;
   repliedAt: string | null;
   workflowStarted: boolean;
-  timeline: { seq: number; type: string; actorRole: string | null; body: Record<string, unknown> }[];
+  timeline: { seq: number; type: string; actorRole: string | null; actorAgencyId?: string | null; body: Record<string, unknown> }[];
 }
 
 export async function eventually<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {

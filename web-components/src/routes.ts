@@ -30,16 +30,19 @@ export function startRouter(outlet: HTMLElement): Router {
   void router.setRoutes([
     { path: '/', component: 'home-page', action: page(() => import('./platform/home-page')) },
     { path: '/login', component: 'login-page', action: page(() => import('./platform/login-page')) },
+    { path: '/claim', component: 'claim-page', action: page(() => import('./platform/claim-page')) },
     { path: '/cases/new', component: 'case-new-page', action: page(() => import('./cases/case-new-page'), ['citizen']) },
     { path: '/cases', component: 'my-cases-page', action: page(() => import('./cases/my-cases-page'), ['citizen']) },
     { path: '/cases/:id', component: 'case-page', action: page(() => import('./cases/case-page'), anyone) },
     { path: '/inbox', component: 'inbox-page', action: page(() => import('./cases/inbox-page'), staff) },
-    // Counter officers and registered helpers (the API refuses citizens who are not helpers).
-    { path: '/assisted', component: 'assisted-case-page', action: page(() => import('./cases/assisted-case-page'), ['citizen', ...staff]) },
+    // Counter officers and registered helpers (the API refuses citizens who are not helpers and oversight officers).
+    { path: '/assisted', component: 'assisted-case-page', action: page(() => import('./cases/assisted-case-page'), ['citizen', 'officer']) },
     { path: '/notifications', component: 'notifications-page', action: page(() => import('./platform/notifications-page'), anyone) },
     // The API decides the scope, and refuses officers outside an oversight unit (the page says so).
     { path: '/dashboard', component: 'dashboard-page', action: page(() => import('./dashboard/dashboard-page'), [...staff, 'manager', 'admin']) },
     { path: '/escalations', component: 'escalations-page', action: page(() => import('./dashboard/escalations-page'), [...staff, 'manager', 'admin']) },
+    { path: '/account', component: 'account-page', action: page(() => import('./platform/account-page'), anyone) },
+    { path: '/admin', component: 'admin-page', action: page(() => import('./platform/admin-page'), ['admin']) },
     { path: '/verify-email', component: 'verify-email-page', action: page(() => import('./platform/verify-email-page')) },
     { path: '/petitions', component: 'petitions-page', action: page(() => import('./petitions/petitions-page')) },
     { path: '/petitions/overdue', component: 'petitions-page', action: page(() => import('./petitions/petitions-page')) },

@@ -49,7 +49,7 @@ ballots.openapi(
     const { voterEmail, ...ballot } = c.req.valid('json');
     const voter = await findUserByEmail(c.env.DB, voterEmail);
     if (!voter || voter.role !== 'citizen') {
-      fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer: '/voterEmail', in: 'body', detail: 'No resident account with this e-mail.' }] });
+      fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer: '/voterEmail', in: 'body', code: 'unknown_reference', detail: 'No resident account with this e-mail.' }] });
     }
     const { round, receipt, replaced, districtCode } = await castBallot(c.env.DB, c.req.valid('param').id, { voterId: voter.id, channel: 'paper', ...ballot });
     const staff = c.get('user')!;

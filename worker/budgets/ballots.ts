@@ -125,7 +125,7 @@ export async function castBallot(db: D1Database, roundId: string, req: CastReque
   const districts = ctx.districts;
   const districtCode = req.districtCode ?? eligibility.districtCode!;
   const district = districts.find((d) => d.code === districtCode);
-  if (!district) fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer: '/districtCode', in: 'body', detail: 'No such district in this round.' }] });
+  if (!district) fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer: '/districtCode', in: 'body', code: 'unknown_reference', detail: 'No such district in this round.' }] });
   if (round.districtRule === 'residence' && districtCode !== eligibility.districtCode) {
     fail(403, 'wrong-district', 'You can vote only in your district of residence.');
   }
@@ -134,7 +134,7 @@ export async function castBallot(db: D1Database, roundId: string, req: CastReque
   const errors = validateBallot({ projects: req.projects, ...(req.points ? { points: req.points } : {}) }, settingsForDistrict(round.ballot, district), projects);
   if (errors.length) {
     fail(422, 'invalid-ballot', 'The ballot breaks the rules of this round.', {
-      errors: errors.map((e) => ({ pointer: pointerOf(e), in: 'body' as const, detail: describeBallotError(e) })),
+      errors: errors.map((e) => ({ pointer: pointerOf(e), in: 'body' as const, code: e.code, detail: describeBallotError(e) })),
       ballotErrors: ballotErrorsJson(errors),
     });
   }

@@ -39,7 +39,7 @@ projects.openapi(
     const round = await loadRound(c.env.DB, id);
     requirePhase(round, ['proposals'], 'Proposing a project');
     if (!(await listDistricts(c.env.DB, id)).some((d) => d.code === body.districtCode)) {
-      fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer: '/districtCode', in: 'body', detail: 'No such district in this round.' }] });
+      fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer: '/districtCode', in: 'body', code: 'unknown_reference', detail: 'No such district in this round.' }] });
     }
     const now = new Date().toISOString();
     await c.env.DB.batch([

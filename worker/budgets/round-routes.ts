@@ -12,7 +12,7 @@ import { requireRole } from '../platform/auth/middleware';
 import { jsonBody, jsonResponse, problems } from '../platform/openapi';
 import { publishOutbox } from '../platform/outbox/queue';
 import { enqueueStatement } from '../platform/outbox/db';
-import { fail } from '../platform/problem';
+import { type FieldError, fail } from '../platform/problem';
 import { TemporalRejectedError, TemporalUnavailableError, temporalHttp } from '../platform/temporal';
 import { createRouter, validate } from '../platform/validation';
 import { findRound, insertBallotStatement, insertProjectStatement, insertRoundStatements, listBallots, listDistricts, listProjects, listResults, listRounds, turnoutByDistrict } from './db';
@@ -25,14 +25,14 @@ import { storeResults } from './tally-service';
 const rounds = createRouter();
 const managers = requireRole('manager', 'admin');
 
-function scheduleProblems(s: Record<'proposals' | 'review' | 'voting' | 'results', string>): { pointer: string; in: 'body'; detail: string }[] {
+function scheduleProblems(s: Record<'proposals' | 'review' | 'voting' | 'results', string>): FieldError[] {
   const order = ['proposals', 'review', 'voting', 'results'] as const;
-  const out: { pointer: string; in: 'body'; detail: string }[] = [];
+  const out: FieldError[] = [];
   for (let i = 1; i < order.length; i++) {
     const [a, b] = [order[i - 1]!, order[i]!];
-    if (Date.parse(s[b]) <= Date.parse(s[a])) out.push({ pointer: `/schedule/${b}`, in: 'body', detail: `The ${b} phase must end after the ${a} phase.` });
+    if (Date.parse(s[b]) <= Date.parse(s[a])) out.push({ pointer: `/schedule/${b}`, in: 'body', code: 'range_reversed', detail: `The ${b} phase must end after the ${a} phase.` });
   }
-  if (Date.parse(s.proposals) <= Date.now()) out.push({ pointer: '/schedule/proposals', in: 'body', detail: 'The proposals phase must end in the future.' });
+  if (Date.parse(s.proposals) <= Date.now()) out.push({ pointer: '/schedule/proposals', in: 'body', code: 'too_small', detail: 'The proposals phase must end in the future.' });
   return out;
 }
 
@@ -66,7 +66,7 @@ rounds.openapi(
     const errors = scheduleProblems(body.schedule);
     const codes = body.districts.map((d) => d.code);
     codes.forEach((code, i) => {
-      if (codes.indexOf(code) !== i) errors.push({ pointer: `/districts/${i}/code`, in: 'body', detail: 'District codes must be unique.' });
+      if (codes.indexOf(code) !== i) errors.push({ pointer: `/districts/${i}/code`, in: 'body', code: 'duplicate', detail: 'District codes must be unique.' });
     });
     if (errors.length) fail(422, 'validation', 'The request body is not valid.', { errors });
     const id = newRoundId();

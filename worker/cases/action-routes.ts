@@ -3,6 +3,8 @@
  * edge checks who may act and the shape of the input, the workflow checks the case's rules
  * (state, deadlines, one extension ...) and answers with the new process state.
  */
+import { attachPending, requirePendingAttachments } from '../platform/attachments/service';
+import type { FieldCode } from '../platform/field-codes';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { parseSlaPeriod } from '../../domain/sla/sla-period';
@@ -30,8 +32,8 @@ const IdempotencyHeaders = z.object({
     .meta({ description: 'Retries with the same key apply the action once.' }),
 });
 
-function fieldError(pointer: string, detail: string): never {
-  fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer, in: 'body', detail }] });
+function fieldError(pointer: string, code: FieldCode, detail: string): never {
+  fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer, in: 'body', code, detail }] });
 }
 
 function checkPeriod(period: string | undefined): void {
@@ -39,7 +41,7 @@ function checkPeriod(period: string | undefined): void {
   try {
     parseSlaPeriod(period);
   } catch (e) {
-    fieldError('/period', (e as Error).message);
+    fieldError('/period', 'invalid_format', (e as Error).message);
   }
 }
 
@@ -83,9 +85,12 @@ function defineAction<S extends z.ZodType>(spec: ActionSpec<S>): void {
         fail(409, 'workflow-not-started', 'This case is still being registered; try again in a moment.');
       }
       await spec.check?.(c, body, record);
+      // Files stay at the edge: the workflow gets the text, the read model links the uploads.
+      const { attachmentIds, ...fields } = body as { attachmentIds?: string[] };
+      await requirePendingAttachments(c.env.DB, user.id, attachmentIds);
       const actor: Actor = { id: user.id, role: user.role, agencyId: user.agencyId };
       const key = req.valid('header')['idempotency-key'] ?? crypto.randomUUID();
-      const input = { ...(body as object), actor, ...(spec.update === 'reply' ? { officerId: user.id } : {}) };
+      const input = { ...fields, actor, ...(spec.update === 'reply' ? { officerId: user.id } : {}) };
       try {
         await temporalHttp(c.env).executeUpdate({
           workflowId: caseWorkflowId(id),
@@ -106,13 +111,15 @@ function defineAction<S extends z.ZodType>(spec: ActionSpec<S>): void {
         if (e instanceof TemporalRejectedError) fail(409, ruleCode(e.failureType), e.message);
         throw e;
       }
+      const at = new Date().toISOString();
       await c.env.DB.batch([
+        ...attachPending(c.env.DB, { ids: attachmentIds, uploaderId: user.id, ownerKind: 'case', ownerId: id, at }),
         auditStatement(c.env.DB, {
           actorId: user.id,
           action: `case.${spec.update}`,
           target: `case:${id}`,
           detail: spec.update === 'assign' || spec.update === 'transfer' || spec.update === 'extend' ? (body as Record<string, unknown>) : {},
-          at: new Date().toISOString(),
+          at,
         }),
       ]);
       return c.json(await caseDetail(c, (await findCase(c.env.DB, id))!), 200);
@@ -136,7 +143,7 @@ defineAction({
   summary: 'Assign the case to an officer of the handling agency.',
   check: async (c, body, record) => {
     if (!(await isOfficerOf(c.env.DB, body.assigneeId, record.agencyId))) {
-      fieldError('/assigneeId', 'Not an officer of the agency handling this case.');
+      fieldError('/assigneeId', 'unknown_reference', 'Not an officer of the agency handling this case.');
     }
   },
 });
@@ -170,7 +177,7 @@ defineAction({
   schema: TransferRequestSchema,
   summary: 'Transfer to the competent agency (Art. 172); the citizen-facing clock keeps running.',
   check: async (c, body) => {
-    if (!(await agencyExists(c.env.DB, body.toAgencyId))) fieldError('/toAgencyId', 'Unknown agency.');
+    if (!(await agencyExists(c.env.DB, body.toAgencyId))) fieldError('/toAgencyId', 'unknown_reference', 'Unknown agency.');
   },
 });
 defineAction({ path: 'reply', update: 'reply', roles: staff, schema: ReplyRequestSchema, summary: 'Answer the citizen.' });

@@ -53,6 +53,8 @@ export interface CaseEventRecord {
   type: string;
   occurredAt: string;
   actorRole: Role | null;
+  /** The agency the acting staff member works for (null for citizens and the system). */
+  actorAgencyId: string | null;
   body: Record<string, string | number | boolean>;
 }
 
@@ -97,6 +99,7 @@ interface EventRow {
   type: string;
   occurred_at: string;
   actor_role: Role | null;
+  actor_agency_id: string | null;
   body: string;
 }
 
@@ -141,6 +144,7 @@ const toEvent = (r: EventRow): CaseEventRecord => ({
   type: r.type,
   occurredAt: r.occurred_at,
   actorRole: r.actor_role,
+  actorAgencyId: r.actor_agency_id,
   body: JSON.parse(r.body) as CaseEventRecord['body'],
 });
 
@@ -201,7 +205,7 @@ export async function findCase(db: D1Database, id: string): Promise<CaseRecord |
 export async function listCaseEvents(db: D1Database, caseId: string): Promise<CaseEventRecord[]> {
   const { results } = await db
     .prepare(
-      `SELECT e.seq, e.type, e.occurred_at, e.body, u.role AS actor_role
+      `SELECT e.seq, e.type, e.occurred_at, e.body, u.role AS actor_role, u.agency_id AS actor_agency_id
        FROM case_events e LEFT JOIN users u ON u.id = e.actor_id
        WHERE e.case_id = ? ORDER BY e.seq`,
     )
@@ -394,4 +398,27 @@ export async function recordSatisfaction(
     .bind(s.score, s.comment, s.at, s.caseId, s.citizenId)
     .first<{ id: string }>();
   return row !== null;
+}
+
+/** Who filed an assisted case and the consent they recorded (null for a citizen's own filing). */
+export async function findAssistance(
+  db: D1Database,
+  caseId: string,
+): Promise<{
+  filedBy: { id: string; displayName: string; role: Role; helper: boolean };
+  consent: { method: 'signed_form' | 'verbal_recorded' | 'digital'; statement: string; recordedAt: string } | null;
+} | null> {
+  const row = await db
+    .prepare(
+      `SELECT u.id, u.display_name, u.role, u.helper, k.method, k.statement, k.recorded_at
+       FROM cases c JOIN users u ON u.id = c.filed_by_id LEFT JOIN case_consents k ON k.case_id = c.id
+       WHERE c.id = ?`,
+    )
+    .bind(caseId)
+    .first<{ id: string; display_name: string; role: Role; helper: number; method: 'signed_form' | 'verbal_recorded' | 'digital' | null; statement: string | null; recorded_at: string | null }>();
+  if (!row) return null;
+  return {
+    filedBy: { id: row.id, displayName: row.display_name, role: row.role, helper: row.helper === 1 },
+    consent: row.method && row.statement && row.recorded_at ? { method: row.method, statement: row.statement, recordedAt: row.recorded_at } : null,
+  };
 }

@@ -8,6 +8,9 @@ import { registerNotificationRenderer } from '../platform/notifications/renderer
 import { registerOutboxKind } from '../platform/outbox/kinds';
 import { renderStoredCaseNotification } from './notification-templates';
 import { caseCalendarSignals } from './calendar-signals';
+import { registerAttachmentOwner } from '../platform/attachments/owners';
+import { findCase } from './db';
+import { canSee } from './routes';
 
 registerOutboxKind('start_case_workflow', (_env, payload) => {
   const input = payload as CaseWorkflowInput;
@@ -15,6 +18,11 @@ registerOutboxKind('start_case_workflow', (_env, payload) => {
 });
 registerNotificationRenderer(renderStoredCaseNotification);
 registerCalendarChangeHook(caseCalendarSignals);
+// A case's files are seen by whoever may see the case.
+registerAttachmentOwner('case', async (c, caseId) => {
+  const found = await findCase(c.env.DB, caseId);
+  return found !== null && canSee(c.get('user')!, found);
+});
 
 export { default as caseActionRoutes } from './action-routes';
 export { default as assistedCaseRoutes } from './assisted-routes';

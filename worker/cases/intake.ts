@@ -16,6 +16,7 @@ import { newCaseId } from '../platform/crypto';
 import { checkFormData } from '../platform/reference/form-data';
 import { fail } from '../platform/problem';
 import { publishOutbox } from '../platform/outbox/queue';
+import { attachPending, requirePendingAttachments } from '../platform/attachments/service';
 
 /** Case numbers are random (6 characters a day); a collision is rare but must not lose a filing. */
 const ID_ATTEMPTS = 4;
@@ -27,6 +28,8 @@ export interface IntakeRequest {
   description: string;
   location?: string;
   formData?: Record<string, unknown>;
+  /** The filer's own uploads to attach (photos, documents). */
+  attachmentIds?: string[];
 }
 
 export interface Consent {
@@ -45,11 +48,13 @@ export async function intakeCase(
   const serviceType = await findServiceType(env.DB, req.serviceTypeCode);
   if (!serviceType) {
     fail(422, 'validation', 'The request body is not valid.', {
-      errors: [{ pointer: '/serviceTypeCode', in: 'body', detail: 'Unknown or inactive service type.' }],
+      errors: [{ pointer: '/serviceTypeCode', in: 'body', code: 'unknown_reference', detail: 'Unknown or inactive service type.' }],
     });
   }
   const form = checkFormData(serviceType.formSchema, req.formData);
   if (!form.ok) fail(422, 'validation', 'The request body is not valid.', { errors: form.errors });
+  const uploader = who.filedById ?? who.citizenId;
+  await requirePendingAttachments(env.DB, uploader, req.attachmentIds);
 
   const now = new Date();
   const receivedAt = now.toISOString();
@@ -73,6 +78,7 @@ export async function intakeCase(
     };
     const extra: D1PreparedStatement[] = [
       enqueueStatement(env.DB, { kind: 'start_case_workflow', aggregateId: id, payload: input, now: receivedAt }),
+      ...attachPending(env.DB, { ids: req.attachmentIds, uploaderId: uploader, ownerKind: 'case', ownerId: id, at: receivedAt }),
     ];
     if (who.filedById && who.consent) {
       extra.push(

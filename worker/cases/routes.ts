@@ -1,6 +1,8 @@
+import { attachmentsOf } from '../platform/attachments/service';
 import { createRoute } from '@hono/zod-openapi';
 import {
   type CaseRecord,
+  findAssistance,
   findCase,
   listCaseEvents,
   listCasesOfAgency,
@@ -45,7 +47,7 @@ export const toSummary = (r: CaseRecord): CaseSummary => ({
  * Officers see only their own agency's cases; citizens only their own; whoever filed a case on a
  * citizen's behalf can follow it. Others get 404, not 403.
  */
-function canSee(user: SessionUser, c: CaseRecord): boolean {
+export function canSee(user: SessionUser, c: CaseRecord): boolean {
   if (c.filedById === user.id) return true;
   switch (user.role) {
     case 'citizen':
@@ -72,7 +74,10 @@ export async function loadVisibleCase(c: AppContext, id: string, opts: { act?: b
 }
 
 export async function caseDetail(c: AppContext, record: CaseRecord) {
-  const timeline = await listCaseEvents(c.env.DB, record.id);
+  const [timeline, assistance] = await Promise.all([
+    listCaseEvents(c.env.DB, record.id),
+    record.filedById ? findAssistance(c.env.DB, record.id) : Promise.resolve(null),
+  ]);
   return {
     ...toSummary(record),
     description: record.description,
@@ -82,8 +87,11 @@ export async function caseDetail(c: AppContext, record: CaseRecord) {
     closedAt: record.closedAt,
     notProcessedCode: record.notProcessedCode,
     filedOnBehalf: record.filedById !== null,
+    filedBy: assistance?.filedBy ?? null,
+    consent: assistance?.consent ?? null,
     satisfactionScore: record.satisfactionScore,
     workflowStarted: record.workflowStartedAt !== null,
+    attachments: await attachmentsOf(c.env.DB, 'case', record.id),
     timeline,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { caseStates, notProcessedCodes, slaStates } from '../../workflows/case/contract';
-import { CaseKindSchema, PlainDateSchema, RoleSchema, trimmed } from '../platform/schemas';
+import { AttachmentIdsSchema, AttachmentSchema, CaseKindSchema, PhoneSchema, PlainDateSchema, RoleSchema, trimmed } from '../platform/schemas';
 
 
 export const CaseStateSchema = z.enum(caseStates);
@@ -28,6 +28,7 @@ export const CreateCaseRequestSchema = z
       .record(z.string().max(40), z.union([z.string().max(5000), z.number(), z.boolean()]))
       .optional()
       .meta({ description: "Values of the service type's extra form fields (see formSchema)." }),
+    attachmentIds: AttachmentIdsSchema.optional(),
   })
   .meta({ id: 'CreateCaseRequest' });
 
@@ -71,6 +72,7 @@ export const CaseEventSchema = z
     type: z.string(),
     occurredAt: z.iso.datetime(),
     actorRole: RoleSchema.nullable(),
+    actorAgencyId: z.string().nullable().meta({ description: 'The agency of the staff member who acted (after a transfer, tells the two agencies apart).' }),
     body: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   })
   .meta({ id: 'CaseEvent' });
@@ -93,8 +95,17 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   closedAt: z.iso.datetime().nullable(),
   notProcessedCode: z.string().nullable(),
   filedOnBehalf: z.boolean().meta({ description: 'Filed by a counter officer or helper with the citizen’s consent.' }),
+  filedBy: z
+    .object({ id: z.string(), displayName: z.string(), role: RoleSchema, helper: z.boolean() })
+    .nullable()
+    .meta({ description: 'Who filed on the citizen’s behalf.' }),
+  consent: z
+    .object({ method: z.enum(['signed_form', 'verbal_recorded', 'digital']), statement: z.string(), recordedAt: z.iso.datetime() })
+    .nullable()
+    .meta({ description: 'The consent recorded for assisted filing.' }),
   satisfactionScore: z.int().nullable().meta({ description: "The citizen's survey score after the answer, once given." }),
   workflowStarted: z.boolean().meta({ description: 'False while the submission waits in the outbox.' }),
+  attachments: z.array(AttachmentSchema).meta({ description: 'Photos and documents of the citizen and the officers.' }),
   timeline: z.array(CaseEventSchema),
 }).meta({ id: 'CaseDetail' });
 
@@ -114,10 +125,21 @@ export const InboxQuerySchema = z.strictObject({
 export const AssistedCaseRequestSchema = CreateCaseRequestSchema.extend({
   citizen: z
     .strictObject({
-      email: z.email().max(254),
+      email: z.email().max(254).optional(),
+      phone: PhoneSchema.optional(),
+      postalAddress: trimmed(5, 200).optional(),
       displayName: trimmed(1, 80),
     })
-    .meta({ description: 'The citizen filed for; an account without a password is created when none exists.' }),
+    .refine((c) => c.email !== undefined || c.phone !== undefined || c.postalAddress !== undefined, {
+      path: ['email'],
+      message: 'Give at least an e-mail address, a phone number or a postal address.',
+      params: { code: 'contact_required' },
+    })
+    .meta({
+      description:
+        'The citizen filed for, reached by e-mail, phone or post; an account without a password is created when none exists ' +
+        '(found again by e-mail or phone). Without an e-mail address, notifications are printed or read out at the counter.',
+    }),
   consent: z.strictObject({
     method: z.enum(['signed_form', 'verbal_recorded', 'digital']),
     statement: trimmed(5, 1000).meta({ description: 'What the citizen agreed to, as recorded.' }),
@@ -125,7 +147,7 @@ export const AssistedCaseRequestSchema = CreateCaseRequestSchema.extend({
 }).meta({ id: 'AssistedCaseRequest' });
 
 export const ReplyRequestSchema = z
-  .strictObject({ message: trimmed(5, 10000) })
+  .strictObject({ message: trimmed(5, 10000), attachmentIds: AttachmentIdsSchema.optional() })
   .meta({ id: 'ReplyRequest' });
 
 const slaPeriod = z
@@ -140,7 +162,9 @@ export const SupplementRequestSchema = z
   .strictObject({ message: trimmed(5, 5000), period: slaPeriod.optional() })
   .meta({ id: 'SupplementRequest' });
 
-export const SupplementSchema = z.strictObject({ message: trimmed(2, 5000) }).meta({ id: 'Supplement' });
+export const SupplementSchema = z
+  .strictObject({ message: trimmed(2, 5000), attachmentIds: AttachmentIdsSchema.optional() })
+  .meta({ id: 'Supplement' });
 
 export const ExtendRequestSchema = z
   .strictObject({ period: slaPeriod, reason: trimmed(5, 2000) })

@@ -50,7 +50,7 @@ import { isModerator, toCommentView } from './views';
 const comments = createRouter();
 
 function bodyError(pointer: string, detail: string, slug = 'validation'): never {
-  fail(422, slug, 'The request body is not valid.', { errors: [{ pointer, in: 'body', detail }] });
+  fail(422, slug, 'The request body is not valid.', { errors: [{ pointer, in: 'body', code: 'invalid', detail }] });
 }
 
 /** Refuses a comment outside the period with the reason; called only after the guarded INSERT failed. */

@@ -131,7 +131,7 @@ consultations.openapi(
     const draft = parseDraftOrFail(body.draft, body.kind, '/draft');
     if (body.commentPeriod !== undefined && body.closesAt !== undefined) {
       fail(422, 'validation', 'Give either commentPeriod or closesAt, not both.', {
-        errors: [{ pointer: '/closesAt', in: 'body', detail: 'Give either commentPeriod or closesAt, not both.' }],
+        errors: [{ pointer: '/closesAt', in: 'body', code: 'invalid', detail: 'Give either commentPeriod or closesAt, not both.' }],
       });
     }
     const request: PeriodRequest = {
@@ -146,7 +146,7 @@ consultations.openapi(
     try {
       responseDeadline({ closesAt: nowMs + 1, period: body.responsePeriod });
     } catch (e) {
-      fail(422, 'validation', 'The response period is not valid.', { errors: [{ pointer: '/responsePeriod', in: 'body', detail: (e as Error).message }] });
+      fail(422, 'validation', 'The response period is not valid.', { errors: [{ pointer: '/responsePeriod', in: 'body', code: 'invalid_format', detail: (e as Error).message }] });
     }
     const at = new Date(nowMs).toISOString();
     const id = newConsultationId(taipeiDateOf(nowMs));

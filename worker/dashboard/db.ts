@@ -92,8 +92,8 @@ export function scopeWhere(f: CaseFilter): { sql: string; args: string[] } {
 export async function slaBoard(
   db: D1Database,
   f: CaseFilter,
-  limit = 500,
-): Promise<{ counts: Record<SlaStateName, number>; items: SlaBoardRow[] }> {
+  page: { limit: number; offset: number } = { limit: 50, offset: 0 },
+): Promise<{ counts: Record<SlaStateName, number>; total: number; items: SlaBoardRow[] }> {
   const base = where(f, [`state IN (${openList})`]);
   const listWhere = f.sla ? { sql: `${base.sql} AND sla_state = ?`, args: [...base.args, f.sla] } : base;
   const [counts, items] = await db.batch([
@@ -102,9 +102,9 @@ export async function slaBoard(
     db
       .prepare(
         `SELECT id, subject, agency_id, service_type_code, priority_tier, assignee_id, state, sla_state, resolution_due_at
-         FROM cases INDEXED BY cases_open_sla WHERE ${listWhere.sql} ORDER BY resolution_due_at IS NULL, resolution_due_at LIMIT ?`,
+         FROM cases INDEXED BY cases_open_sla WHERE ${listWhere.sql} ORDER BY resolution_due_at IS NULL, resolution_due_at, id LIMIT ? OFFSET ?`,
       )
-      .bind(...listWhere.args, limit),
+      .bind(...listWhere.args, page.limit, page.offset),
   ]);
   const c: Record<SlaStateName, number> = { on_track: 0, warned_50: 0, warned_75: 0, breached: 0, paused: 0 };
   for (const r of (counts?.results ?? []) as { s: SlaStateName; n: number }[]) c[r.s] = r.n;
@@ -119,8 +119,11 @@ export async function slaBoard(
     sla_state: SlaStateName;
     resolution_due_at: string | null;
   };
+  // The list's total comes from the per-state counts, which already cover the same filter.
+  const total = f.sla ? c[f.sla] : Object.values(c).reduce((a, b) => a + b, 0);
   return {
     counts: c,
+    total,
     items: ((items?.results ?? []) as Row[]).map((r) => ({
       id: r.id,
       subject: r.subject,

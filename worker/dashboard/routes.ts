@@ -9,7 +9,7 @@ import { jsonResponse, problems } from '../platform/openapi';
 import { fail } from '../platform/problem';
 import { createRouter } from '../platform/validation';
 import { requireRole } from '../platform/auth/middleware';
-import { DashboardScopeQuerySchema, PerformanceQuerySchema, PerformanceSchema, SlaBoardSchema, StaffListSchema } from './schemas';
+import { PerformanceQuerySchema, SlaBoardQuerySchema, PerformanceSchema, SlaBoardSchema, StaffListSchema } from './schemas';
 import { dashboardScope } from './scope';
 
 /** Managers', supervisors' and oversight units' view of deadlines and agency performance. */
@@ -24,15 +24,15 @@ dashboard.openapi(
     path: '/sla',
     tags: ['Dashboard'],
     summary: 'Open cases by SLA state, most urgent first, within the caller’s scope.',
-    request: { query: DashboardScopeQuerySchema },
+    request: { query: SlaBoardQuerySchema },
     responses: { 200: jsonResponse(SlaBoardSchema, 'The board.'), ...problems(401, 403, 422) },
   }),
   async (c) => {
-    const q = c.req.valid('query');
+    const { page, pageSize, ...q } = c.req.valid('query');
     const agencyIds = await dashboardScope(c.env.DB, c.get('user')!, q.agencyId);
     const now = Date.now();
     const [board, stuck] = await Promise.all([
-      slaBoard(c.env.DB, { ...q, agencyIds }),
+      slaBoard(c.env.DB, { ...q, agencyIds }, { limit: pageSize, offset: (page - 1) * pageSize }),
       stuckProjections(c.env.DB, now, scopeWhere({ agencyIds })),
     ]);
     return c.json(
@@ -40,6 +40,9 @@ dashboard.openapi(
         asOf: new Date(now).toISOString(),
         counts: board.counts,
         stuckProjections: stuck,
+        total: board.total,
+        page,
+        pageSize,
         items: board.items.map((i) => ({
           ...i,
           workingDaysLeft: i.resolutionDueAt ? clock.workingDaysLeft(now, Date.parse(i.resolutionDueAt)) : null,
@@ -57,9 +60,9 @@ const rate = (r: PerformanceAggregate) => {
 
 /** Checks the Taipei day range [from, to]. */
 function period(from: string, to: string): Period {
-  if (from > to) fail(422, 'validation', 'The period is empty.', { errors: [{ pointer: '/to', in: 'query', detail: 'Must not be before from.' }] });
+  if (from > to) fail(422, 'validation', 'The period is empty.', { errors: [{ pointer: '/to', in: 'query', code: 'range_reversed', detail: 'Must not be before from.' }] });
   if (Date.parse(to) - Date.parse(from) > 3 * 366 * 86_400_000) {
-    fail(422, 'validation', 'The period is too long.', { errors: [{ pointer: '/to', in: 'query', detail: 'At most three years.' }] });
+    fail(422, 'validation', 'The period is too long.', { errors: [{ pointer: '/to', in: 'query', code: 'range_too_long', max: 3, detail: 'At most three years.' }] });
   }
   return { fromDay: from, toDay: to };
 }

@@ -28,12 +28,19 @@ export const StuckProjectionsSchema = z
     lastCode: z.string().nullable().meta({ description: 'Problem type of the latest refusal.' }),
   })
   .meta({ id: 'StuckProjections' });
+export const SlaBoardQuerySchema = DashboardScopeQuerySchema.extend({
+  page: z.coerce.number().int().min(1).max(100_000).default(1).meta({ description: 'Page of the open-case list, from 1.' }),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
 
 export const SlaBoardSchema = z
   .object({
     asOf: z.iso.datetime(),
     counts: SlaCountsSchema,
     stuckProjections: StuckProjectionsSchema,
+    total: z.int().meta({ description: 'Open cases matching the filters (all pages).' }),
+    page: z.int(),
+    pageSize: z.int(),
     items: z.array(
       z.object({
         id: z.string(),

@@ -126,7 +126,7 @@ function deadlinesSentence(s: ServiceTexts, locale: Locale): string {
     const verb = s.kind === 'grievance' ? 'answered' : 'decided';
     return `${s.agencyName} acknowledges within ${ack} and the request is ${verb} within ${res}.`;
   }
-  return `${s.agencyName}於${ack}內確認受理，${res}內${s.kind === 'grievance' ? '答覆' : '處理完畢'}。`;
+  return `${s.agencyName}於${ack}內確認受理，${res}內${s.kind === 'grievance' ? '答復' : '處理完畢'}。`;
 }
 
 /** The service list's `description`. */

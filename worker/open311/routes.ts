@@ -52,6 +52,7 @@ import {
   taipeiIsoOf,
 } from './format';
 import { fail, problem, problemResponse } from '../platform/problem';
+import type { FieldCode } from '../platform/field-codes';
 import { createRouter, validate } from '../platform/validation';
 import { authenticate } from '../platform/auth/middleware';
 import { LocaleSchema } from '../platform/schemas';
@@ -330,7 +331,7 @@ const requireCitizenKey = () =>
     if (c.req.query('api_key') !== undefined) {
       fail(422, 'validation', 'The request query is not valid.', {
         errors: [
-          { pointer: '/api_key', in: 'query', detail: 'Send api_key in the request body or as Authorization: Bearer, never in the URL.' },
+          { pointer: '/api_key', in: 'query', code: 'not_in_url', detail: 'Send api_key in the request body or as Authorization: Bearer, never in the URL.' },
         ],
       });
     }
@@ -491,7 +492,7 @@ open311.openapi(
     const serviceType = await findServiceType(c.env.DB, body.service_code);
     if (!serviceType) {
       fail(422, 'validation', 'The request body is not valid.', {
-        errors: [{ pointer: '/service_code', in: 'body', detail: 'Unknown or inactive service code.' }],
+        errors: [{ pointer: '/service_code', in: 'body', code: 'unknown_reference', detail: 'Unknown or inactive service code.' }],
       });
     }
     const formData = attributesOf(body, serviceType.formSchema);
@@ -563,12 +564,12 @@ open311.openapi(
       const startMs = q.start_date ? Date.parse(q.start_date) : undefined;
       const endMs = q.end_date ? Date.parse(q.end_date) : startMs !== undefined ? startMs + WINDOW_MS : Date.now();
       const fromMs = startMs ?? endMs - WINDOW_MS;
-      const bad = (pointer: string, detail: string) =>
-        fail(422, 'validation', 'The request query is not valid.', { errors: [{ pointer, in: 'query', detail }] });
-      if (Number.isNaN(fromMs)) bad('/start_date', 'Not a date-time.');
-      if (Number.isNaN(endMs)) bad('/end_date', 'Not a date-time.');
-      if (fromMs > endMs) bad('/start_date', 'start_date is after end_date.');
-      if (endMs - fromMs > WINDOW_MS) bad('/end_date', 'A search may not span more than 90 days.');
+      const bad = (pointer: string, code: FieldCode, detail: string, max?: number) =>
+        fail(422, 'validation', 'The request query is not valid.', { errors: [{ pointer, in: 'query', code, detail, ...(max ? { max } : {}) }] });
+      if (Number.isNaN(fromMs)) bad('/start_date', 'invalid_datetime', 'Not a date-time.');
+      if (Number.isNaN(endMs)) bad('/end_date', 'invalid_datetime', 'Not a date-time.');
+      if (fromMs > endMs) bad('/start_date', 'range_reversed', 'start_date is after end_date.');
+      if (endMs - fromMs > WINDOW_MS) bad('/end_date', 'range_too_long', 'A search may not span more than 90 days.', 90);
       const statuses = [...new Set(q.status ?? [])] as Open311Status[];
       filter = {
         serviceCodes: q.service_code ? [...new Set(q.service_code)] : undefined,

@@ -37,7 +37,8 @@ const IdempotencyHeaders = z.object({
 });
 
 function fieldError(pointer: string, detail: string): never {
-  fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer, in: 'body', detail }] });
+  // Petition rules a schema cannot state (the detail says which): one generic code for the UI.
+  fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer, in: 'body', code: 'invalid', detail }] });
 }
 
 interface ActionSpec<S extends z.ZodType> {

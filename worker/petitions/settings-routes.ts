@@ -40,7 +40,7 @@ settings.openapi(
   async (c) => {
     const s = c.req.valid('json');
     const bad = checkPetitionSettings(s);
-    if (bad.length) fail(422, 'validation', 'The request body is not valid.', { errors: bad.map((detail) => ({ pointer: '', in: 'body' as const, detail })) });
+    if (bad.length) fail(422, 'validation', 'The request body is not valid.', { errors: bad.map((detail) => ({ pointer: '', in: 'body' as const, code: 'invalid' as const, detail })) });
     const at = new Date().toISOString();
     await c.env.DB.batch([
       putSettingsStatement(c.env.DB, s, at),

@@ -4,6 +4,7 @@ import { auditStatement } from './audit';
 import { closureStatement, listClosures } from './closures';
 import { jsonBody, jsonResponse, problems } from './openapi';
 import { createRouter } from './validation';
+import { agencyExists } from './reference/db';
 import { requireRole } from './auth/middleware';
 import { ClosureSchema, IdentityLevelSchema } from './schemas';
 import { fail } from './problem';
@@ -40,6 +41,11 @@ admin.openapi(
   }),
   async (c) => {
     const closure = c.req.valid('json');
+    if (closure.scope !== '*' && !(await agencyExists(c.env.DB, closure.scope))) {
+      fail(422, 'validation', 'The request body is not valid.', {
+        errors: [{ pointer: '/scope', in: 'body', code: 'unknown_reference', detail: 'No agency has this id.' }],
+      });
+    }
     const at = new Date().toISOString();
     const user = c.get('user')!;
     await c.env.DB.batch([

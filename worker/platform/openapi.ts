@@ -26,7 +26,8 @@ const problemDescriptions: Record<number, string> = {
   404: 'Not found (or not visible to the caller).',
   409: 'Conflicts with the current state.',
   413: 'Body larger than 64 KB.',
-  422: 'Validation failed; see `errors`.',
+  422: 'Validation failed; see `errors` (each with a stable `code`, and `min`/`max` where a limit applies).',
+  429: 'Too many attempts; wait the seconds in Retry-After.',
   503: 'A dependency (Temporal) is unavailable; retry later.',
   504: 'No answer in time: the action may have been applied; check before retrying (with the same Idempotency-Key).',
 };

@@ -1,9 +1,16 @@
 /** RFC 9457 problem details: the one error shape of the whole API. */
-export interface FieldError {
-  /** JSON Pointer (RFC 6901) into the request part named by `in`. */
-  pointer: string;
+import type { CodedFieldError, FieldCode } from './field-codes';
+
+/** One field's problem: pointer, stable `code` (with `min`/`max`), English `detail`. */
+export interface FieldError extends Omit<CodedFieldError, 'code'> {
   in: 'body' | 'query' | 'path' | 'header' | 'cookie';
-  detail: string;
+  /**
+   * A platform code (`fieldCodes`, translated by the platform catalogue) or a leg's own stable
+   * code that the leg's UI translates (e.g. a draft-import or ballot rule).
+   */
+  code: FieldCode | (string & {});
+  /** Line of an uploaded text the error is about (draft imports). */
+  line?: number;
 }
 
 export interface Problem {

@@ -4,9 +4,19 @@
  * components can import the same schemas for client-side checks.
  */
 import { z } from 'zod';
+import { fieldCodes, stripInvisible } from './field-codes';
 import { identityLevels } from '../../domain/petitions/identity';
 
-export const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
+/**
+ * A person's text: invisible characters (NUL, zero-width spaces) removed and the ends trimmed
+ * before the length is checked, so that a text of nothing visible never passes a minimum.
+ */
+export const trimmed = (min: number, max: number) =>
+  z
+    .string()
+    .overwrite((s) => stripInvisible(s).trim())
+    .min(min)
+    .max(max);
 
 export const LocaleSchema = z.enum(['zh-TW', 'en']);
 
@@ -51,6 +61,33 @@ export const RegisterRequestSchema = z
   })
   .meta({ id: 'RegisterRequest' });
 
+/** A Taiwanese or international phone number as people write it; stored as digits (and a leading +). */
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ()-]{6,22}$/)
+  .overwrite((s) => s.replace(/[^0-9+]/g, ''))
+  .meta({ example: '0912-345-678' });
+
+export const ClaimRequestSchema = z
+  .strictObject({ email: z.email().max(254) })
+  .meta({ id: 'ClaimRequest', description: 'Asks for a link to set the password of an account filed for at a counter.' });
+
+export const ClaimCompleteSchema = z
+  .union([
+    z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/), password: z.string().min(10).max(256) }),
+    z.strictObject({ phone: PhoneSchema, code: z.string().regex(/^[0-9]{8}$/), password: z.string().min(10).max(256) }),
+  ])
+  .meta({ id: 'ClaimComplete', description: 'The link from the e-mail, or the phone number and the code from the counter, and a new password.' });
+
+export const ClaimCodeSchema = z
+  .object({ code: z.string(), expiresAt: z.iso.datetime() })
+  .meta({ id: 'ClaimCode', description: 'Read out or printed for the citizen; shown once.' });
+
+export const AccountUpdateSchema = z
+  .strictObject({ locale: LocaleSchema })
+  .meta({ id: 'AccountUpdate', description: 'The language the account reads the product and its e-mails in.' });
+
 export const ApiTokenRequestSchema = z
   .strictObject({
     label: trimmed(1, 80),
@@ -59,8 +96,16 @@ export const ApiTokenRequestSchema = z
   .meta({ id: 'ApiTokenRequest' });
 
 export const ApiTokenSchema = z
-  .object({ token: z.string(), label: z.string(), expiresAt: z.iso.datetime() })
+  .object({ token: z.string(), id: z.string(), label: z.string(), expiresAt: z.iso.datetime() })
   .meta({ id: 'ApiToken' });
+
+export const ApiTokenListSchema = z
+  .object({
+    items: z.array(z.object({ id: z.string(), label: z.string(), createdAt: z.iso.datetime(), expiresAt: z.iso.datetime() })),
+  })
+  .meta({ id: 'ApiTokenList' });
+
+export const ApiTokenIdParamSchema = z.strictObject({ id: z.string().regex(/^[0-9a-f]{16}$/) });
 
 export const AgencySchema = z
   .object({
@@ -90,6 +135,8 @@ export const ServiceTypeSchema = z
         required: z.boolean(),
         options: z.array(z.object({ value: z.string(), labelZh: z.string(), labelEn: z.string() })).optional(),
         maxLength: z.int().optional(),
+        min: z.number().optional(),
+        max: z.number().optional(),
       }),
     ),
   })
@@ -122,7 +169,19 @@ export const ProblemSchema = z
     status: z.int(),
     detail: z.string().optional(),
     errors: z
-      .array(z.object({ pointer: z.string(), in: z.string(), detail: z.string() }))
+      .array(
+        z.object({
+          pointer: z.string().meta({ description: 'JSON Pointer into the request part named by `in`.' }),
+          in: z.enum(['body', 'query', 'path', 'header', 'cookie']),
+          code: z.string().meta({
+            description: `Stable code of what is wrong; clients translate it. Platform codes: ${fieldCodes.join(', ')}; a leg may add its own (documented with its routes).`,
+          }),
+          line: z.int().optional().meta({ description: 'Line of an uploaded text (draft imports).' }),
+          min: z.number().optional().meta({ description: 'Smallest allowed length (characters) or value.' }),
+          max: z.number().optional().meta({ description: 'Largest allowed length (characters) or value.' }),
+          detail: z.string().meta({ description: 'English explanation.' }),
+        }),
+      )
       .optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });
@@ -158,7 +217,46 @@ export const NotificationPreferencesSchema = z
 export const ClosureSchema = z
   .strictObject({
     date: z.iso.date(),
-    scope: z.string().min(1).max(40).default('*').meta({ description: "'*' for all agencies, or an agency id." }),
+    scope: z
+      .string()
+      .regex(/^(\*|[A-Z][A-Z0-9-]{1,39})$/)
+      .default('*')
+      .meta({ description: "'*' for all agencies, or an existing agency id." }),
     reason: trimmed(2, 200),
   })
   .meta({ id: 'Closure' });
+
+export const AttachmentIdSchema = z.uuid().meta({ description: 'An uploaded file.' });
+
+/** What a form names to attach: the caller's own uploads, at most ten. */
+export const AttachmentIdsSchema = z.array(AttachmentIdSchema).max(10).meta({ description: 'Uploads (POST /attachments) to attach.' });
+
+export const AttachmentUploadQuerySchema = z.strictObject({
+  name: trimmed(1, 120).meta({ description: "The file's name as the person knows it (the extension follows the content)." }),
+});
+
+export const UploadedAttachmentSchema = z
+  .object({
+    id: z.string(),
+    fileName: z.string(),
+    mediaType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+    size: z.int(),
+    locationRemoved: z.boolean().meta({ description: 'The photo carried a location, removed before storing.' }),
+    location: z
+      .object({ lat: z.number(), long: z.number() })
+      .nullable()
+      .meta({ description: 'The removed location, shown once to the uploader, who may use it as the case location.' }),
+  })
+  .meta({ id: 'UploadedAttachment' });
+
+export const AttachmentSchema = z
+  .object({
+    id: z.string(),
+    fileName: z.string(),
+    mediaType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+    size: z.int(),
+    uploaderRole: z.string(),
+    createdAt: z.iso.datetime(),
+    url: z.string(),
+  })
+  .meta({ id: 'Attachment' });

@@ -3,6 +3,7 @@ import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from './env';
+import { codeIssues } from './field-codes';
 import { type FieldError, problem, problemResponse } from './problem';
 
 const targetToLocation: Record<keyof ValidationTargets, FieldError['in']> = {
@@ -14,34 +15,20 @@ const targetToLocation: Record<keyof ValidationTargets, FieldError['in']> = {
   cookie: 'cookie',
 };
 
-function toPointer(path: readonly PropertyKey[]): string {
-  return '/' + path.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+/** Zod issues → field errors with a stable code (and the limits involved); see field-codes.ts. */
+export function fieldErrors(error: z.core.$ZodError, where: FieldError['in'], input?: unknown): FieldError[] {
+  return codeIssues(error, input).map((e) => ({ ...e, in: where }));
 }
 
-/** Flattens zod issues into field errors; unknown keys get one error each so clients can point at them. */
-export function fieldErrors(error: z.core.$ZodError, where: FieldError['in']): FieldError[] {
-  const out: FieldError[] = [];
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        out.push({ pointer: toPointer([...issue.path, key]), in: where, detail: 'Unknown field.' });
-      }
-      continue;
-    }
-    out.push({ pointer: issue.path.length ? toPointer(issue.path) : '', in: where, detail: issue.message });
-  }
-  return out;
-}
-
-export function validationProblemResponse(error: z.core.$ZodError, target: keyof ValidationTargets): Response {
+export function validationProblemResponse(error: z.core.$ZodError, target: keyof ValidationTargets, input?: unknown): Response {
   const where = targetToLocation[target];
   return problemResponse(
-    problem(422, 'validation', `The request ${where} is not valid.`, { errors: fieldErrors(error, where) }),
+    problem(422, 'validation', `The request ${where} is not valid.`, { errors: fieldErrors(error, where, input) }),
   );
 }
 
-const hook = (result: { success: boolean; error?: z.core.$ZodError; target: keyof ValidationTargets }) => {
-  if (!result.success && result.error) return validationProblemResponse(result.error, result.target);
+const hook = (result: { success: boolean; error?: z.core.$ZodError; data?: unknown; target: keyof ValidationTargets }) => {
+  if (!result.success && result.error) return validationProblemResponse(result.error, result.target, result.data);
 };
 
 /** Every sub-app is built here so that all of them share the one validation hook. */

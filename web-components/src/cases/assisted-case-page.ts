@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { customElement, state } from 'lit/decorators.js';
 import { AssistedCaseRequestSchema } from '../../../worker/cases/schemas';
 import { ApiError, api } from '../platform/api-client';
@@ -7,10 +8,12 @@ import type { CaseDetail, CaseSummary } from './types';
 import '../platform/error-summary';
 import { LocalizedElement } from '../platform/localized-element';
 import './state-badge';
-import { formatInstant, locale } from '../platform/i18n';
+import { formatInstant, locale, textLang } from '../platform/i18n';
 import { t } from './i18n';
 import type { MessageKey } from './i18n';
 import { navigate } from '../platform/navigation';
+import '../platform/char-counter';
+import { checkLocally, lengthLimits, messagesByField, problemMessage } from '../platform/field-messages';
 import { sharedStyles } from '../platform/styles';
 
 const consentMethods: [string, MessageKey][] = [
@@ -31,6 +34,7 @@ export class AssistedCasePage extends LocalizedElement {
   @state() private errors: Record<string, string> = {};
   @state() private message = '';
   @state() private busy = false;
+  @state() private texts: Record<string, string> = {};
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -57,7 +61,10 @@ export class AssistedCasePage extends LocalizedElement {
       subject: t('subject'),
       description: t('description'),
       location: t('location'),
-      citizen: t('citizenEmail'),
+      email: t('citizenEmail'),
+      phone: t('citizenPhone'),
+      postalAddress: t('citizenAddress'),
+      displayName: t('citizenName'),
       consent: t('consentStatement'),
     };
   }
@@ -71,14 +78,18 @@ export class AssistedCasePage extends LocalizedElement {
       subject: get('subject'),
       description: get('description'),
       ...(get('location') ? { location: get('location') } : {}),
-      citizen: { email: get('citizenEmail'), displayName: get('citizenName') },
+      citizen: {
+        displayName: get('citizenName'),
+        ...(get('citizenEmail') ? { email: get('citizenEmail') } : {}),
+        ...(get('citizenPhone') ? { phone: get('citizenPhone') } : {}),
+        ...(get('citizenAddress') ? { postalAddress: get('citizenAddress') } : {}),
+      },
       consent: { method: get('consentMethod'), statement: get('consentStatement') },
     };
-    const parsed = AssistedCaseRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-      this.errors = errors;
+    const parsed = checkLocally(AssistedCaseRequestSchema, body);
+    if (!parsed.ok) {
+      this.errors = { ...messagesByField(parsed.errors), ...messagesByField(parsed.errors, { prefix: '/citizen/', depth: 1 }) };
+      this.message = '';
       return;
     }
     this.busy = true;
@@ -89,12 +100,22 @@ export class AssistedCasePage extends LocalizedElement {
       navigate(`/cases/${created.id}`);
     } catch (err) {
       if (err instanceof ApiError) {
-        this.errors = err.fieldErrors();
-        this.message = err.problem.detail ?? err.problem.title;
+        this.errors = { ...err.fieldErrors(), ...err.fieldErrors('/citizen/') };
+        this.message = problemMessage(err.problem);
       } else this.message = t('networkError');
     } finally {
       this.busy = false;
     }
+  }
+
+  private track(e: Event): void {
+    const el = e.target as HTMLInputElement | HTMLTextAreaElement;
+    this.texts = { ...this.texts, [el.name]: el.value };
+  }
+
+  private counter(name: string, schema: Parameters<typeof lengthLimits>[0]) {
+    const limits = lengthLimits(schema);
+    return limits ? html`<char-counter for=${name} .value=${this.texts[name] ?? ''} min=${limits.min} max=${limits.max}></char-counter>` : nothing;
   }
 
   private input(name: string, label: string, opts: { type?: string; required?: boolean; error?: string } = {}) {
@@ -104,21 +125,31 @@ export class AssistedCasePage extends LocalizedElement {
       ${error ? html`<p class="field-error">${error}</p>` : nothing}`;
   }
 
+  protected override pageTitle(): string {
+    return t('assistedTitle');
+  }
+
   override render() {
     const en = locale() === 'en';
     return html`
       <h1>${t('assistedTitle')}</h1>
       <p>${t('assistedLead')}</p>
-      <error-summary .message=${this.message} .errors=${this.errors} .labels=${this.labels()}></error-summary>
+      <error-summary .message=${this.message} .errors=${Object.fromEntries(Object.entries(this.errors).filter(([k]) => k !== 'citizen'))}
+        .labels=${this.labels()}></error-summary>
       <form class="card" @submit=${this.submit} novalidate>
-        ${this.input('citizenEmail', t('citizenEmail'), { type: 'email', error: this.errors.citizen })}
-        ${this.input('citizenName', t('citizenName'))}
+        ${this.input('citizenName', t('citizenName'), { error: this.errors.displayName })}
+        <p class="hint" id="contact-hint">${t('contactHint')}</p>
+        ${this.input('citizenEmail', t('citizenEmail'), { type: 'email', required: false, error: this.errors.email })}
+        ${this.input('citizenPhone', t('citizenPhone'), { type: 'tel', required: false, error: this.errors.phone })}
+        ${this.input('citizenAddress', t('citizenAddress'), { required: false, error: this.errors.postalAddress })}
         <label for="consentMethod">${t('consentMethod')}</label>
         <select id="consentMethod" name="consentMethod">
           ${consentMethods.map(([value, key]) => html`<option value=${value}>${t(key)}</option>`)}
         </select>
         <label for="consentStatement">${t('consentStatement')}</label>
-        <textarea id="consentStatement" name="consentStatement" required aria-invalid=${this.errors.consent ? 'true' : 'false'}></textarea>
+        <textarea id="consentStatement" name="consentStatement" required @input=${this.track} aria-describedby="consentStatement-limits"
+          aria-invalid=${this.errors.consent ? 'true' : 'false'}></textarea>
+        ${this.counter('consentStatement', AssistedCaseRequestSchema.shape.consent.shape.statement)}
         ${this.errors.consent ? html`<p class="field-error">${this.errors.consent}</p>` : nothing}
         <label for="serviceTypeCode">${t('serviceType')}</label>
         <select id="serviceTypeCode" name="serviceTypeCode" required aria-invalid=${this.errors.serviceTypeCode ? 'true' : 'false'}>
@@ -127,7 +158,9 @@ export class AssistedCasePage extends LocalizedElement {
         </select>
         ${this.input('subject', t('subject'), { error: this.errors.subject })}
         <label for="description">${t('description')}</label>
-        <textarea id="description" name="description" required aria-invalid=${this.errors.description ? 'true' : 'false'}></textarea>
+        <textarea id="description" name="description" required @input=${this.track} aria-describedby="description-limits"
+          aria-invalid=${this.errors.description ? 'true' : 'false'}></textarea>
+        ${this.counter('description', AssistedCaseRequestSchema.shape.description)}
         ${this.errors.description ? html`<p class="field-error">${this.errors.description}</p>` : nothing}
         ${this.input('location', t('location'), { required: false })}
         <div class="actions">
@@ -141,7 +174,7 @@ export class AssistedCasePage extends LocalizedElement {
         : html`<ul class="plain">
             ${this.mine.map(
               (c) => html`<li class="card">
-                <a href="/cases/${c.id}">${c.subject}</a> <state-badge state=${c.state}></state-badge>
+                <a href="/cases/${c.id}" lang=${ifDefined(textLang(c.subject))}>${c.subject}</a> <state-badge state=${c.state}></state-badge>
                 <div class="muted">${c.id} · ${formatInstant(c.receivedAt)}</div>
               </li>`,
             )}

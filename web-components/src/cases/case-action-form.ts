@@ -6,6 +6,9 @@ import { t } from './i18n';
 import { problemText } from './problem-text';
 import { sharedStyles } from '../platform/styles';
 import { LocalizedElement } from '../platform/localized-element';
+import { countedLength, fieldMessage } from '../platform/field-messages';
+import '../platform/char-counter';
+import '../platform/file-picker';
 
 export interface ActionField {
   name: string;
@@ -13,6 +16,8 @@ export interface ActionField {
   kind: 'textarea' | 'text' | 'select';
   options?: { value: string; label: string }[];
   testId?: string;
+  /** The API's length limits for a text, stated beside the field with a counter. */
+  limits?: { min: number; max: number } | null;
 }
 
 /**
@@ -38,17 +43,28 @@ export class CaseActionForm extends LocalizedElement {
   @property({ attribute: false }) fields: ActionField[] = [];
   /** Fixed values sent with the form (e.g. the assignee for "assign to me"). */
   @property({ attribute: false }) extra: Record<string, string> = {};
+  /** Offer photos and documents with the action (reply, supplement). */
+  @property({ type: Boolean }) attachments = false;
   @state() private busy = false;
   @state() private error = '';
   @state() private fieldErrors: Record<string, string> = {};
+  @state() private texts: Record<string, string> = {};
   private key = crypto.randomUUID();
 
   private async submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
-    const body: Record<string, string> = { ...this.extra };
+    const body: Record<string, string | string[]> = { ...this.extra };
     for (const f of this.fields) body[f.name] = String(data.get(f.name) ?? '');
+    const picker = this.renderRoot.querySelector('file-picker');
+    if (picker?.ids.length) body.attachmentIds = picker.ids;
+    // Said here, before sending: a text over its limit is never cut short silently.
+    const over = this.fields.find((f) => f.limits && countedLength(String(body[f.name] ?? '')) > f.limits.max);
+    if (over?.limits) {
+      this.fieldErrors = { [over.name]: fieldMessage({ code: 'too_long', max: over.limits.max }) };
+      return;
+    }
     this.busy = true;
     this.error = '';
     this.fieldErrors = {};
@@ -59,6 +75,8 @@ export class CaseActionForm extends LocalizedElement {
       });
       this.key = crypto.randomUUID();
       form.reset();
+      picker?.reset();
+      this.texts = {};
       this.dispatchEvent(new CustomEvent('civic-case-updated', { detail: updated, bubbles: true, composed: true }));
     } catch (err) {
       if (err instanceof ApiError) {
@@ -79,18 +97,22 @@ export class CaseActionForm extends LocalizedElement {
       ${this.fields.map((f) => {
         const err = this.fieldErrors[f.name];
         const common = { id: id(f.name), invalid: err ? 'true' : 'false' };
+        const describedBy = [err ? `${common.id}-error` : '', f.limits ? `${common.id}-limits` : ''].filter(Boolean).join(' ') || nothing;
+        const track = (e: Event) => (this.texts = { ...this.texts, [f.name]: (e.target as HTMLTextAreaElement).value });
         return html`<label for=${common.id}>${f.label}</label>
           ${f.kind === 'textarea'
             ? html`<textarea id=${common.id} name=${f.name} data-testid=${f.testId ?? nothing} aria-invalid=${common.invalid}
-                aria-describedby=${err ? `${common.id}-error` : nothing} required></textarea>`
+                aria-describedby=${describedBy} required @input=${track}></textarea>`
             : f.kind === 'select'
               ? html`<select id=${common.id} name=${f.name} aria-invalid=${common.invalid} aria-describedby=${err ? `${common.id}-error` : nothing}>
                   ${f.options?.map((o) => html`<option value=${o.value}>${o.label}</option>`)}
                 </select>`
               : html`<input id=${common.id} name=${f.name} data-testid=${f.testId ?? nothing} aria-invalid=${common.invalid}
                   aria-describedby=${err ? `${common.id}-error` : nothing} />`}
+          ${f.limits ? html`<char-counter for=${common.id} .value=${this.texts[f.name] ?? ''} min=${f.limits.min} max=${f.limits.max}></char-counter>` : nothing}
           ${err ? html`<p class="field-error" id="${common.id}-error">${err}</p>` : nothing}`;
       })}
+      ${this.attachments ? html`<file-picker label=${t('attachmentsTitle')}></file-picker>` : nothing}
       <div class="actions">
         <button type="submit" data-testid=${this.submitTestId || nothing} ?disabled=${this.busy}>${this.busy ? t('submitting') : this.submitLabel}</button>
       </div>

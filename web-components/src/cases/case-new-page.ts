@@ -10,6 +10,9 @@ import { LocalizedElement } from '../platform/localized-element';
 import { locale } from '../platform/i18n';
 import { t } from './i18n';
 import { navigate } from '../platform/navigation';
+import '../platform/char-counter';
+import '../platform/file-picker';
+import { checkLocally, lengthLimits, messagesByField, problemMessage } from '../platform/field-messages';
 import { sharedStyles } from '../platform/styles';
 
 type Field = 'serviceTypeCode' | 'subject' | 'description' | 'location' | 'formData';
@@ -25,6 +28,8 @@ export class CaseNewPage extends LocalizedElement {
   @state() private busy = false;
   @state() private selected: ServiceType | null = null;
   @state() private extraErrors: Record<string, string> = {};
+  /** What is typed so far in the limited text fields, for their counters. */
+  @state() private texts: Record<string, string> = {};
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -53,18 +58,19 @@ export class CaseNewPage extends LocalizedElement {
     const form = new FormData(e.target as HTMLFormElement);
     const location = String(form.get('location') ?? '').trim();
     const formData = this.collectFormData(form);
+    const attachmentIds = this.renderRoot.querySelector('file-picker')?.ids ?? [];
     const body = {
+      ...(attachmentIds.length ? { attachmentIds } : {}),
       serviceTypeCode: String(form.get('serviceTypeCode') ?? ''),
       subject: String(form.get('subject') ?? ''),
       description: String(form.get('description') ?? ''),
       ...(location ? { location } : {}),
       ...(Object.keys(formData).length ? { formData } : {}),
     };
-    const parsed = CreateCaseRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      const errors: Partial<Record<Field, string>> = {};
-      for (const issue of parsed.error.issues) errors[issue.path[0] as Field] ??= issue.message;
-      this.errors = errors;
+    const parsed = checkLocally(CreateCaseRequestSchema, body);
+    if (!parsed.ok) {
+      this.errors = messagesByField(parsed.errors);
+      this.extraErrors = messagesByField(parsed.errors, { prefix: '/formData/' });
       this.message = '';
       return;
     }
@@ -74,14 +80,13 @@ export class CaseNewPage extends LocalizedElement {
     this.message = '';
     try {
       const created = await api<CaseDetail>('/cases', { json: parsed.data });
+      this.texts = {};
       navigate(`/cases/${created.id}`);
     } catch (err) {
       if (err instanceof ApiError) {
         this.errors = err.fieldErrors() as Partial<Record<Field, string>>;
-        this.extraErrors = Object.fromEntries(
-          (err.problem.errors ?? []).filter((e) => e.pointer.startsWith('/formData/')).map((e) => [e.pointer.slice('/formData/'.length), e.detail]),
-        );
-        this.message = err.problem.detail ?? err.problem.title;
+        this.extraErrors = err.fieldErrors('/formData/');
+        this.message = problemMessage(err.problem);
       } else this.message = t('networkError');
     } finally {
       this.busy = false;
@@ -134,7 +139,31 @@ export class CaseNewPage extends LocalizedElement {
   }
 
   private fieldAttrs(field: Field) {
-    return { invalid: this.errors[field] ? 'true' : 'false', describedBy: this.errors[field] ? `${field}-error` : `${field}-hint` };
+    const described = [this.errors[field] ? `${field}-error` : `${field}-hint`, `${field}-limits`].join(' ');
+    return { invalid: this.errors[field] ? 'true' : 'false', describedBy: described };
+  }
+
+  /** The citizen chose to use a photo's removed location as the case location. */
+  private useLocation(e: CustomEvent<{ lat: number; long: number }>): void {
+    const field = this.renderRoot.querySelector<HTMLInputElement>('#location');
+    if (!field) return;
+    field.value = `${e.detail.lat.toFixed(6)}, ${e.detail.long.toFixed(6)}`;
+    this.texts = { ...this.texts, location: field.value };
+    field.focus();
+  }
+
+  private track(e: Event): void {
+    const el = e.target as HTMLInputElement | HTMLTextAreaElement;
+    this.texts = { ...this.texts, [el.name]: el.value };
+  }
+
+  private counter(field: 'subject' | 'description' | 'location') {
+    const limits = lengthLimits(CreateCaseRequestSchema.shape[field]);
+    return limits ? html`<char-counter for=${field} .value=${this.texts[field] ?? ''} min=${limits.min} max=${limits.max}></char-counter>` : '';
+  }
+
+  protected override pageTitle(): string {
+    return t('newCaseTitle');
   }
 
   override render() {
@@ -163,21 +192,22 @@ export class CaseNewPage extends LocalizedElement {
 
         <label for="subject">${t('subject')}</label>
         <p class="hint" id="subject-hint">${t('subjectHint')}</p>
-        <input id="subject" name="subject" data-testid="subject" maxlength="120" required
+        <input id="subject" name="subject" data-testid="subject" required @input=${this.track}
           aria-invalid=${this.fieldAttrs('subject').invalid} aria-describedby=${this.fieldAttrs('subject').describedBy} />
-        ${err('subject')}
+        ${this.counter('subject')} ${err('subject')}
 
         <label for="description">${t('description')}</label>
         <p class="hint" id="description-hint">${t('descriptionHint')}</p>
-        <textarea id="description" name="description" data-testid="description" maxlength="5000" required
+        <textarea id="description" name="description" data-testid="description" required @input=${this.track}
           aria-invalid=${this.fieldAttrs('description').invalid} aria-describedby=${this.fieldAttrs('description').describedBy}></textarea>
-        ${err('description')}
+        ${this.counter('description')} ${err('description')}
 
         <label for="location">${t('location')}</label>
-        <input id="location" name="location" data-testid="location" maxlength="200"
-          aria-invalid=${this.fieldAttrs('location').invalid} aria-describedby=${ifDefined(this.errors.location ? 'location-error' : undefined)} />
-        ${err('location')}
+        <input id="location" name="location" data-testid="location" @input=${this.track}
+          aria-invalid=${this.fieldAttrs('location').invalid} aria-describedby=${this.errors.location ? 'location-error location-limits' : 'location-limits'} />
+        ${this.counter('location')} ${err('location')}
         ${this.renderExtraFields()}
+        <file-picker label=${t('attachmentsTitle')} offerLocation @civic-use-location=${this.useLocation}></file-picker>
 
         <div class="actions">
           <button type="submit" data-testid="case-submit" ?disabled=${this.busy}>${this.busy ? t('submitting') : t('submitCase')}</button>

@@ -4,17 +4,26 @@ import { ApiError, api } from '../platform/api-client';
 import type { Agency, User } from '../platform/api-types';
 import type { CaseDetail } from './types';
 import './case-action-form';
+import { ReasonRequestSchema, ReplyRequestSchema, SupplementRequestSchema, SupplementSchema } from '../../../worker/cases/schemas';
+import { lengthLimits, problemMessage } from '../platform/field-messages';
 import type { ActionField } from './case-action-form';
 import './case-timeline';
 import './satisfaction-survey';
 import '../platform/due-date';
 import { LocalizedElement } from '../platform/localized-element';
 import './state-badge';
-import { formatInstant, locale, taipeiDate } from '../platform/i18n';
-import { t } from './i18n';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { formatInstant, formatNumber, locale, taipeiDate, textLang } from '../platform/i18n';
+import { type MessageKey, t } from './i18n';
 import { openCaseStates } from '../../../workflows/case/contract';
 import { currentUser, isStaff, loadSession } from '../platform/session';
 import { sharedStyles } from '../platform/styles';
+
+const consentKeys: Record<'signed_form' | 'verbal_recorded' | 'digital', MessageKey> = {
+  signed_form: 'consentSignedForm',
+  verbal_recorded: 'consentVerbal',
+  digital: 'consentDigital',
+};
 
 const OPEN: readonly string[] = openCaseStates;
 const POLL_MS = 2_000;
@@ -34,6 +43,7 @@ export class CasePage extends LocalizedElement {
   @state() private agencies = new Map<string, Agency>();
   @state() private error = '';
   @state() private status = '';
+  @state() private claimCode = '';
   @state() private user: User | null = currentUser();
   private timer?: ReturnType<typeof setTimeout>;
 
@@ -79,14 +89,33 @@ export class CasePage extends LocalizedElement {
     return a ? (locale() === 'en' ? a.nameEn : a.nameZh) : id;
   }
 
+  /** The counter officer who filed for a citizen hands them a code to claim their account. */
+  private renderClaimCode(c: CaseDetail) {
+    return html`<section class="card" aria-labelledby="claim-heading">
+      <h2 id="claim-heading" style="margin-top: 0">${t('claimCodeTitle')}</h2>
+      <p class="hint">${t('claimCodeLead')}</p>
+      ${this.claimCode ? html`<p role="status" data-testid="claim-code"><strong>${this.claimCode}</strong></p>` : nothing}
+      <button type="button" class="secondary" data-testid="claim-code-issue" @click=${() => this.issueClaimCode(c.id)}>${t('claimCodeIssue')}</button>
+    </section>`;
+  }
+
+  private async issueClaimCode(id: string): Promise<void> {
+    try {
+      const r = await api<{ code: string; expiresAt: string }>(`/assisted-cases/${encodeURIComponent(id)}/claim-code`, { method: 'POST' });
+      this.claimCode = t('claimCodeShown', { code: r.code, until: formatInstant(r.expiresAt) });
+    } catch (err) {
+      this.claimCode = err instanceof ApiError && err.status === 409 ? t('claimCodeNone') : err instanceof ApiError ? problemMessage(err.problem) : t('networkError');
+    }
+  }
+
   private staffActions(c: CaseDetail) {
     const form = (action: string, heading: string, submit: string, fields: ActionField[], submitTestId = '', extra: Record<string, string> = {}) =>
       html`<case-action-form .caseId=${c.id} action=${action} heading=${heading} submitLabel=${submit} submitTestId=${submitTestId}
-        .fields=${fields} .extra=${extra} @civic-case-updated=${this.updated_}></case-action-form>`;
-    const reason: ActionField = { name: 'reason', label: t('reason'), kind: 'textarea' };
+        .fields=${fields} .extra=${extra} ?attachments=${action === 'reply'} @civic-case-updated=${this.updated_}></case-action-form>`;
+    const reason: ActionField = { name: 'reason', label: t('reason'), kind: 'textarea', limits: lengthLimits(ReasonRequestSchema.shape.reason) };
     return html`<section aria-labelledby="actions-heading">
       <h2 id="actions-heading">${t('actionsTitle')}</h2>
-      ${form('reply', t('replyTitle'), t('replySubmit'), [{ name: 'message', label: t('replyMessage'), kind: 'textarea', testId: 'reply-message' }], 'reply-submit')}
+      ${form('reply', t('replyTitle'), t('replySubmit'), [{ name: 'message', label: t('replyMessage'), kind: 'textarea', testId: 'reply-message', limits: lengthLimits(ReplyRequestSchema.shape.message) }], 'reply-submit')}
       ${c.state === 'received' || c.state === 'transferred' ? form('accept', t('accept'), t('accept'), [], 'accept-submit') : nothing}
       ${this.user && c.assigneeId !== this.user.id ? form('assign', t('assignToMe'), t('assignToMe'), [], 'assign-submit', { assigneeId: this.user.id }) : nothing}
       ${c.state !== 'awaiting_supplement' && c.state !== 'transferred'
@@ -94,7 +123,7 @@ export class CasePage extends LocalizedElement {
             'supplement-request',
             t('requestSupplement'),
             t('requestSupplement'),
-            [{ name: 'message', label: t('requestSupplementMessage'), kind: 'textarea', testId: 'supplement-request-message' }],
+            [{ name: 'message', label: t('requestSupplementMessage'), kind: 'textarea', testId: 'supplement-request-message', limits: lengthLimits(SupplementRequestSchema.shape.message) }],
             'supplement-request-submit',
           )
         : nothing}
@@ -113,6 +142,10 @@ export class CasePage extends LocalizedElement {
     </section>`;
   }
 
+  protected override pageTitle(): string {
+    return this.data ? `${this.data.subject} (${this.data.id})` : `${t('caseNumber')} ${this.caseId}`;
+  }
+
   override render() {
     if (this.error) return html`<h1>${t('caseNumber')} ${this.caseId}</h1><div class="alert" role="alert">${this.error}</div>`;
     const c = this.data;
@@ -121,7 +154,7 @@ export class CasePage extends LocalizedElement {
     const registering = !c.workflowStarted || !c.ackDueDate;
     const staffHere = isStaff(u) && u?.agencyId === c.agencyId;
     return html`<article data-testid="case-page" data-state=${c.state} data-case-id=${c.id}>
-      <h1>${c.subject}</h1>
+      <h1 lang=${ifDefined(textLang(c.subject))}>${c.subject}</h1>
       <p><state-badge state=${c.state}></state-badge> <span class="muted">${t('caseNumber')} ${c.id}</span></p>
       <div role="status" aria-live="polite">${this.status}</div>
       ${registering ? html`<div class="notice">${t('registering')}<progress aria-label=${t('registering')}></progress></div>` : nothing}
@@ -144,10 +177,19 @@ export class CasePage extends LocalizedElement {
             : nothing}
         </dl>
       </div>
-      ${c.filedOnBehalf ? html`<p class="notice">${t('filedOnBehalf')}</p>` : nothing}
+      ${c.filedOnBehalf
+        ? html`<div class="notice" data-testid="assistance">
+            <p style="margin: 0">${c.filedBy ? t('filedByLine', { who: c.filedBy.displayName, role: t(c.filedBy.helper ? 'role.helper' : (`role.${c.filedBy.role}` as MessageKey)) }) : t('filedOnBehalf')}</p>
+            ${c.consent
+              ? html`<p style="margin: 0.25rem 0 0">${t('consentLine', { method: t(consentKeys[c.consent.method]) })}
+                  <q lang=${ifDefined(textLang(c.consent.statement))}>${c.consent.statement}</q> (${formatInstant(c.consent.recordedAt)})</p>`
+              : nothing}
+          </div>`
+        : nothing}
+      ${u && c.filedBy?.id === u.id ? this.renderClaimCode(c) : nothing}
       <h2>${t('description')}</h2>
-      <p style="white-space: pre-wrap">${c.description}</p>
-      ${c.location ? html`<p><strong>${t('place')}</strong> ${c.location}</p>` : nothing}
+      <p style="white-space: pre-wrap" lang=${ifDefined(textLang(c.description))}>${c.description}</p>
+      ${c.location ? html`<p><strong>${t('place')}</strong> <span lang=${ifDefined(textLang(c.location))}>${c.location}</span></p>` : nothing}
       ${Object.keys(c.formData).length
         ? html`<dl class="card">${Object.entries(c.formData).map(([k, v]) => html`<dt>${k}</dt><dd>${String(v)}</dd>`)}</dl>`
         : nothing}
@@ -162,21 +204,33 @@ export class CasePage extends LocalizedElement {
               )}
             </ol>`
         : nothing}
+      ${c.attachments.length
+        ? html`<h2>${t('attachmentsTitle')}</h2>
+            <ul data-testid="attachments">
+              ${c.attachments.map(
+                (a) => html`<li>
+                  <a href=${a.url} target="_blank" rel="noopener">${a.fileName}</a>
+                  <span class="muted">(${formatNumber(a.size / 1024, 0)} KB · ${t(`role.${a.uploaderRole}` as MessageKey)} · ${formatInstant(a.createdAt)})</span>
+                </li>`,
+              )}
+            </ul>`
+        : nothing}
       <h2>${t('timeline')}</h2>
-      <case-timeline .events=${c.timeline}></case-timeline>
+      <case-timeline .events=${c.timeline}
+        .agencyNames=${Object.fromEntries([...this.agencies.values()].map((a) => [a.id, locale() === 'en' ? a.nameEn : a.nameZh]))}></case-timeline>
       ${u?.role === 'citizen' && c.state === 'awaiting_supplement'
         ? html`<case-action-form .caseId=${c.id} action="supplement" heading=${t('supplementTitle')} submitLabel=${t('supplementSubmit')}
-            .fields=${[{ name: 'message', label: t('supplementMessage'), kind: 'textarea', testId: 'supplement-message' }] as ActionField[]}
-            submitTestId="supplement-submit" @civic-case-updated=${this.updated_}></case-action-form>`
+            .fields=${[{ name: 'message', label: t('supplementMessage'), kind: 'textarea', testId: 'supplement-message', limits: lengthLimits(SupplementSchema.shape.message) }] as ActionField[]}
+            submitTestId="supplement-submit" attachments @civic-case-updated=${this.updated_}></case-action-form>`
         : nothing}
       ${u?.role === 'citizen' && (c.state === 'replied' || c.state === 'closed')
         ? c.satisfactionScore === null
           ? html`<satisfaction-survey .caseId=${c.id} @civic-case-updated=${this.updated_}></satisfaction-survey>`
-          : html`<p class="notice">${t('surveyThanks')}</p>`
+          : html`<p class="notice" data-testid="survey-result">${t('surveyThanks')} ${t('surveyYourScore', { score: t(`score.${c.satisfactionScore}` as MessageKey) })}</p>`
         : nothing}
       ${u?.role === 'citizen' && c.state === 'replied'
         ? html`<case-action-form .caseId=${c.id} action="reopen" heading=${t('reopen')} submitLabel=${t('reopen')}
-            .fields=${[{ name: 'reason', label: t('reopenReason'), kind: 'textarea' }] as ActionField[]}
+            .fields=${[{ name: 'reason', label: t('reopenReason'), kind: 'textarea', limits: lengthLimits(ReasonRequestSchema.shape.reason) }] as ActionField[]}
             @civic-case-updated=${this.updated_}></case-action-form>`
         : nothing}
       ${staffHere && OPEN.includes(c.state) && c.workflowStarted ? this.staffActions(c) : nothing}

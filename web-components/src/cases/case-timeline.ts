@@ -1,8 +1,9 @@
 import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CaseEvent } from './types';
 import type { MessageKey } from './i18n';
-import { formatDate, formatInstant, taipeiDate } from '../platform/i18n';
+import { formatDate, formatInstant, taipeiDate, textLang } from '../platform/i18n';
 import { zh } from './messages';
 import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
@@ -53,6 +54,8 @@ export class CaseTimeline extends LocalizedElement {
   ];
 
   @property({ attribute: false }) events: CaseEvent[] = [];
+  /** Agency id → name in the reader's language, to say which agency acted. */
+  @property({ attribute: false }) agencyNames: Record<string, string> = {};
 
   private detail(e: CaseEvent) {
     const text = e.body.message ?? e.body.reason;
@@ -62,7 +65,7 @@ export class CaseTimeline extends LocalizedElement {
       e.type === 'deadlines_moved' && typeof ackDueAt === 'string' && typeof resolutionDueAt === 'string'
         ? html`<div>${t('newDeadlines')}: ${t('ackDue')} ${formatDate(taipeiDate(ackDueAt))} · ${t('resolutionDue')} ${formatDate(taipeiDate(resolutionDueAt))}</div>`
         : '';
-    return html`${level !== undefined ? html` (${level}%)` : ''}${moved}${typeof text === 'string' && text && e.type !== 'deadlines_moved' ? html`<blockquote>${text}</blockquote>` : ''}`;
+    return html`${level !== undefined ? html` (${level}%)` : ''}${moved}${typeof text === 'string' && text && e.type !== 'deadlines_moved' ? html`<blockquote lang=${ifDefined(textLang(text))}>${text}</blockquote>` : ''}`;
   }
 
   /** Event types from a newer worker than this UI still show, under a generic label. */
@@ -75,10 +78,12 @@ export class CaseTimeline extends LocalizedElement {
     return html`<ol data-testid="timeline">
       ${this.events.map(
         (e) => html`<li>
-          <strong>${this.label(e.type)}</strong>${this.detail(e)}
+          <strong>${this.label(e.type)}</strong>${e.type === 'filed' && e.body.onBehalfOf ? html` · ${t('filedOnBehalf')}` : ''}${this.detail(e)}
           <div class="who">
             <time datetime=${e.occurredAt}>${formatInstant(e.occurredAt)}</time> ·
-            ${e.actorRole ? t(`role.${e.actorRole}` as MessageKey) : t('system')}
+            ${e.actorRole ? t(`role.${e.actorRole}` as MessageKey) : t('system')}${e.actorAgencyId
+              ? html` · <span data-testid="event-agency">${this.agencyNames[e.actorAgencyId] ?? e.actorAgencyId}</span>`
+              : ''}
           </div>
         </li>`,
       )}

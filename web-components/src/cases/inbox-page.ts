@@ -1,4 +1,5 @@
 import { css, html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { customElement, state } from 'lit/decorators.js';
 import { api } from '../platform/api-client';
 import type { CaseSummary } from './types';
@@ -6,7 +7,7 @@ import '../platform/due-date';
 import { LocalizedElement } from '../platform/localized-element';
 import './state-badge';
 import type { MessageKey } from './i18n';
-import { formatInstant } from '../platform/i18n';
+import { formatInstant, textLang } from '../platform/i18n';
 import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
 
@@ -89,6 +90,10 @@ export class InboxPage extends LocalizedElement {
     void this.load();
   }
 
+  protected override pageTitle(): string {
+    return t('inboxTitle');
+  }
+
   override render() {
     return html`
       <h1>${t('inboxTitle')}</h1>
@@ -118,7 +123,7 @@ export class InboxPage extends LocalizedElement {
             <tbody>
               ${this.items.map(
                 (c) => html`<tr data-case-id=${c.id}>
-                  <td><a href="/cases/${c.id}">${c.subject}</a><br /><span class="muted">${c.id}</span></td>
+                  <td><a href="/cases/${c.id}" lang=${ifDefined(textLang(c.subject))}>${c.subject}</a><br /><span class="muted">${c.id}</span></td>
                   <td><state-badge state=${c.state}></state-badge><br /><span class="muted">${t(slaKey[c.slaState] ?? 'slaOnTrack')}</span></td>
                   <td>${formatInstant(c.receivedAt)}</td>
                   <td><due-date date=${c.ackDueDate ?? ''} ?countdown=${c.state === 'received'}></due-date></td>

@@ -5,7 +5,8 @@ import type { CaseSummary } from './types';
 import '../platform/due-date';
 import { LocalizedElement } from '../platform/localized-element';
 import './state-badge';
-import { formatInstant } from '../platform/i18n';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { formatInstant, textLang } from '../platform/i18n';
 import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
 
@@ -15,6 +16,10 @@ export class MyCasesPage extends LocalizedElement {
   static override styles = sharedStyles;
   @state() private items: CaseSummary[] | null = null;
   @state() private error = '';
+
+  protected override pageTitle(): string {
+    return t('myCasesTitle');
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -38,7 +43,7 @@ export class MyCasesPage extends LocalizedElement {
       ${this.items === null && !this.error ? html`<p role="status">${t('loading')}</p><progress aria-label=${t('loading')}></progress>` : ''}
       ${this.items?.length === 0 ? html`<p>${t('noCases')}</p>` : ''}
       ${this.items?.length
-        ? html`<table>
+        ? html`<table class="stack">
             <caption class="muted">${t('myCasesTitle')}</caption>
             <thead>
               <tr><th scope="col">${t('subject')}</th><th scope="col">${t('state')}</th><th scope="col">${t('received')}</th><th scope="col">${t('resolutionDue')}</th></tr>
@@ -46,10 +51,10 @@ export class MyCasesPage extends LocalizedElement {
             <tbody>
               ${this.items.map(
                 (c) => html`<tr data-case-id=${c.id}>
-                  <td><a href="/cases/${c.id}">${c.subject}</a><br /><span class="muted">${c.id}</span></td>
-                  <td><state-badge state=${c.state}></state-badge></td>
-                  <td>${formatInstant(c.receivedAt)}</td>
-                  <td><due-date date=${c.resolutionDueDate ?? ''}></due-date></td>
+                  <td><a href="/cases/${c.id}" lang=${ifDefined(textLang(c.subject))}>${c.subject}</a><br /><span class="muted">${c.id}</span></td>
+                  <td data-label=${t('state')}><state-badge state=${c.state}></state-badge></td>
+                  <td data-label=${t('received')}>${formatInstant(c.receivedAt)}</td>
+                  <td data-label=${t('resolutionDue')} data-testid="answer-due"><due-date date=${c.resolutionDueDate ?? ''}></due-date></td>
                 </tr>`,
               )}
             </tbody>

@@ -106,6 +106,10 @@ export class AccountabilityPage extends LocalizedElement {
     </section>`;
   }
 
+  protected override pageTitle(): string {
+    return t('accountabilityTitle');
+  }
+
   override render() {
     const s = this.stats;
     return html`<h1>${t('accountabilityTitle')}</h1>

@@ -12,9 +12,10 @@ import { LocalizedElement } from '../platform/localized-element';
 import '../cases/contract';
 import '../consultations/contract';
 import type { MessageKey } from './i18n';
-import { formatDate, formatInstant, formatNumber, formatPercent, locale, taipeiDate } from '../platform/i18n';
+import { formatDate, formatInstant, formatNumber, formatPercent, locale, taipeiDate, textLang } from '../platform/i18n';
 import { t } from './i18n';
 import { loadSession } from '../platform/session';
+import { problemMessage } from '../platform/field-messages';
 import { sharedStyles } from '../platform/styles';
 import '../petitions/contract';
 
@@ -39,6 +40,26 @@ interface Filters {
 
 type GroupBy = Performance['groupBy'];
 
+const FILTER_KEYS = ['agencyId', 'serviceTypeCode', 'priority', 'assigneeId', 'sla'] as const;
+const PAGE_SIZE = 50;
+
+/** The view in the address bar, so that it can be shared and reloaded: filters, page and period. */
+function viewFromUrl(): { filters: Filters; page: number; range: { from: string; to: string } | null; groupBy: GroupBy | null } {
+  const q = new URLSearchParams(location.search);
+  const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, q.get(k) ?? ''])) as unknown as Filters;
+  const page = Math.max(1, Math.floor(Number(q.get('page') ?? '1')) || 1);
+  const from = q.get('from') ?? '';
+  const to = q.get('to') ?? '';
+  const date = /^\d{4}-\d{2}-\d{2}$/;
+  const groupBy = q.get('groupBy');
+  return {
+    filters,
+    page,
+    range: date.test(from) && date.test(to) ? { from, to } : null,
+    groupBy: groupBy === 'agency' || groupBy === 'service_type' ? groupBy : null,
+  };
+}
+
 /** The last 12 ISO weeks, this one included: Monday eleven weeks ago to today (Taipei). */
 function defaultRange(nowMs = Date.now()): { from: string; to: string } {
   const to = taipeiDate(nowMs);
@@ -47,9 +68,9 @@ function defaultRange(nowMs = Date.now()): { from: string; to: string } {
   return { from: new Date(monday - 11 * 7 * DAY_MS).toISOString().slice(0, 10), to };
 }
 
-/** What went wrong, in words: the problem's detail, or the network message when there was no answer. */
+/** What went wrong, in the reader's words, or the network message when there was no answer. */
 function problemText(err: unknown): string {
-  if (err instanceof ApiError && err.status !== 0) return err.problem.detail ?? err.problem.title;
+  if (err instanceof ApiError && err.status !== 0) return problemMessage(err.problem);
   return t('networkError');
 }
 
@@ -209,11 +230,18 @@ export class DashboardPage extends LocalizedElement {
   @state() private perf: Performance | null = null;
   @state() private perfError = '';
   @state() private forbidden = false;
+  @state() private page = 1;
   private boardSeq = 0;
   private perfSeq = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    const view = viewFromUrl();
+    this.filters = view.filters;
+    this.draftAgency = view.filters.agencyId;
+    this.page = view.page;
+    if (view.range) this.range = view.range;
+    if (view.groupBy) this.groupBy = view.groupBy;
     void loadSession().then((u) => (this.user = u), () => null);
     void api<{ items: Agency[] }>('/agencies').then((r) => (this.agencies = r.items), () => undefined);
     void api<{ items: ServiceType[] }>('/service-types').then((r) => (this.serviceTypes = r.items), () => undefined);
@@ -230,6 +258,8 @@ export class DashboardPage extends LocalizedElement {
     this.board = null;
     this.boardError = '';
     const query = new URLSearchParams(Object.entries(this.filters).filter(([, v]) => v !== ''));
+    if (this.page > 1) query.set('page', String(this.page));
+    query.set('pageSize', String(PAGE_SIZE));
     try {
       const board = await api<SlaBoard>(`/dashboard/sla${query.size ? `?${query}` : ''}`);
       if (seq === this.boardSeq) this.board = board;
@@ -276,6 +306,23 @@ export class DashboardPage extends LocalizedElement {
     }
   }
 
+  /** Writes the view into the address bar (replacing, so Back leaves the dashboard as before). */
+  private syncUrl(): void {
+    const q = new URLSearchParams(Object.entries(this.filters).filter(([, v]) => v !== ''));
+    if (this.page > 1) q.set('page', String(this.page));
+    q.set('from', this.range.from);
+    q.set('to', this.range.to);
+    if (this.groupBy !== 'agency') q.set('groupBy', this.groupBy);
+    history.replaceState(history.state, '', `${location.pathname}?${q}`);
+  }
+
+  private goToPage(page: number): void {
+    this.page = page;
+    this.syncUrl();
+    void this.loadBoard();
+    this.renderRoot.querySelector<HTMLElement>('#open-heading')?.focus();
+  }
+
   private applyFilters(e: SubmitEvent): void {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
@@ -287,6 +334,8 @@ export class DashboardPage extends LocalizedElement {
       assigneeId: get('assigneeId'),
       sla: get('sla'),
     };
+    this.page = 1;
+    this.syncUrl();
     void this.loadBoard();
     void this.loadPerf();
   }
@@ -306,11 +355,13 @@ export class DashboardPage extends LocalizedElement {
       return;
     }
     this.range = { from, to };
+    this.syncUrl();
     void this.loadPerf();
   }
 
   private chooseGroupBy(e: Event): void {
     this.groupBy = (e.target as HTMLInputElement).value as GroupBy;
+    this.syncUrl();
     void this.loadPerf();
   }
 
@@ -445,7 +496,8 @@ export class DashboardPage extends LocalizedElement {
       <bar-chart data-testid="sla-chart" label=${t('slaChartLabel')}
         .data=${slaStates.map((s) => ({ label: t(s.key), value: b.counts[s.state], tone: s.tone }))}></bar-chart>
 
-      <h2 id="open-heading">${t('openCasesTitle')}</h2>
+      <h2 id="open-heading" tabindex="-1">${t('openCasesTitle')}</h2>
+      ${this.renderPager(b)}
       ${b.items.length === 0
         ? html`<p data-testid="sla-empty">${t('noOpenCases')}</p>`
         : html`<table class="stack" data-testid="sla-table" aria-labelledby="open-heading">
@@ -463,7 +515,7 @@ export class DashboardPage extends LocalizedElement {
               ${b.items.map(
                 (c) => html`<tr data-case-id=${c.id}>
                   <td>
-                    <a href="/cases/${c.id}">${c.subject}</a><br />
+                    <a href="/cases/${c.id}" lang=${ifDefined(textLang(c.subject))}>${c.subject}</a><br />
                     <span class="muted">${c.id} · ${t(`priority.${c.priorityTier}`)}</span>
                   </td>
                   <td data-label=${t('agency')}>${this.agencyName(c.agencyId)}</td>
@@ -475,6 +527,21 @@ export class DashboardPage extends LocalizedElement {
               )}
             </tbody>
           </table>`}`;
+  }
+
+  private renderPager(b: SlaBoard) {
+    if (b.total === 0) return nothing;
+    const first = (b.page - 1) * b.pageSize + 1;
+    const last = Math.min(b.total, b.page * b.pageSize);
+    const pages = Math.max(1, Math.ceil(b.total / b.pageSize));
+    return html`<nav class="pager" aria-label=${t('pagerLabel')} data-testid="sla-pager">
+      <p role="status" data-testid="sla-range">${t('pagerRange', { first: formatNumber(first, 0), last: formatNumber(last, 0), total: formatNumber(b.total, 0) })}</p>
+      <div class="actions" style="margin-top: 0">
+        <button type="button" class="secondary" data-testid="sla-prev" ?disabled=${b.page <= 1} @click=${() => this.goToPage(b.page - 1)}>${t('pagerPrev')}</button>
+        <span class="muted" style="align-self: center">${t('pagerPage', { page: b.page, pages })}</span>
+        <button type="button" class="secondary" data-testid="sla-next" ?disabled=${b.page >= pages} @click=${() => this.goToPage(b.page + 1)}>${t('pagerNext')}</button>
+      </div>
+    </nav>`;
   }
 
   private perfCells(r: PerformanceRow) {
@@ -599,6 +666,10 @@ export class DashboardPage extends LocalizedElement {
           </tbody>
         </table>
       </details>`;
+  }
+
+  protected override pageTitle(): string {
+    return t('dashboardTitle');
   }
 
   override render() {

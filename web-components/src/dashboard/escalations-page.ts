@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { EscalationAckSchema } from '../../../worker/dashboard/schemas';
@@ -8,9 +9,11 @@ import type { Escalation, EscalationList } from './types';
 import '../platform/due-date';
 import { LocalizedElement } from '../platform/localized-element';
 import '../cases/contract';
-import { formatInstant, locale, taipeiDate } from '../platform/i18n';
+import { formatInstant, locale, taipeiDate, textLang } from '../platform/i18n';
 import { t } from './i18n';
 import { sharedStyles } from '../platform/styles';
+import '../platform/char-counter';
+import { checkLocally, lengthLimits, messagesByField, problemMessage } from '../platform/field-messages';
 
 /**
  * Breached open cases in the viewer's scope (supervisors: their agency; oversight officers: the
@@ -51,6 +54,7 @@ export class EscalationsPage extends LocalizedElement {
   @state() private busy = new Set<string>();
   @state() private errors: Record<string, string> = {};
   @state() private status = '';
+  @state() private texts: Record<string, string> = {};
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -67,8 +71,13 @@ export class EscalationsPage extends LocalizedElement {
       this.items = (await api<EscalationList>('/escalations')).items;
     } catch (err) {
       if (err instanceof ApiError && err.status === 403) this.forbidden = true;
-      else this.error = err instanceof ApiError && err.status !== 0 ? (err.problem.detail ?? err.problem.title) : t('networkError');
+      else this.error = err instanceof ApiError && err.status !== 0 ? problemMessage(err.problem) : t('networkError');
     }
+  }
+
+  private counter(fieldId: string, id: string) {
+    const limits = lengthLimits(EscalationAckSchema.shape.comment);
+    return limits ? html`<char-counter for=${fieldId} .value=${this.texts[id] ?? ''} min=${limits.min} max=${limits.max}></char-counter>` : nothing;
   }
 
   private setBusy(id: string, on: boolean): void {
@@ -81,10 +90,10 @@ export class EscalationsPage extends LocalizedElement {
   private async acknowledge(e: SubmitEvent, id: string): Promise<void> {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const parsed = EscalationAckSchema.safeParse({ comment: String(new FormData(form).get('comment') ?? '') });
+    const parsed = checkLocally(EscalationAckSchema, { comment: String(new FormData(form).get('comment') ?? '') });
     this.status = '';
-    if (!parsed.success) {
-      this.errors = { ...this.errors, [id]: t('ackCommentLength') };
+    if (!parsed.ok) {
+      this.errors = { ...this.errors, [id]: messagesByField(parsed.errors).comment ?? t('ackCommentLength') };
       form.querySelector('textarea')?.focus();
       return;
     }
@@ -104,7 +113,7 @@ export class EscalationsPage extends LocalizedElement {
       }
       const message =
         err instanceof ApiError && err.status !== 0
-          ? (err.fieldErrors().comment ?? err.problem.detail ?? err.problem.title)
+          ? (err.fieldErrors().comment ?? problemMessage(err.problem))
           : t('networkError');
       this.errors = { ...this.errors, [id]: message };
     } finally {
@@ -122,7 +131,7 @@ export class EscalationsPage extends LocalizedElement {
     const error = this.errors[c.id];
     const busy = this.busy.has(c.id);
     return html`<li class="card" data-case-id=${c.id}>
-      <h2><a href="/cases/${c.id}">${c.subject}</a></h2>
+      <h2><a href="/cases/${c.id}" lang=${ifDefined(textLang(c.subject))}>${c.subject}</a></h2>
       <p class="muted" style="margin: 0 0 0.5rem">${c.id} · ${this.agencyName(c.agencyId)}</p>
       ${c.ackMissed ? html`<p><strong class="overdue" data-testid="ack-missed">${t('ackMissedBreach')}</strong></p>` : nothing}
       <dl>
@@ -148,8 +157,10 @@ export class EscalationsPage extends LocalizedElement {
       <form @submit=${(e: SubmitEvent) => this.acknowledge(e, c.id)} novalidate aria-label="${t('ackSubmit')} — ${c.subject}">
         <label for=${fieldId}>${t('ackComment')}</label>
         <p class="hint" id="${fieldId}-hint">${t('ackHint')}</p>
-        <textarea id=${fieldId} name="comment" data-testid="ack-comment" maxlength="2000" required
-          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${fieldId}-error ${fieldId}-hint` : `${fieldId}-hint`}></textarea>
+        <textarea id=${fieldId} name="comment" data-testid="ack-comment" required
+          @input=${(e: Event) => (this.texts = { ...this.texts, [c.id]: (e.target as HTMLTextAreaElement).value })}
+          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${fieldId}-error ${fieldId}-hint ${fieldId}-limits` : `${fieldId}-hint ${fieldId}-limits`}></textarea>
+        ${this.counter(fieldId, c.id)}
         ${error ? html`<p class="field-error" id="${fieldId}-error" role="alert">${error}</p>` : nothing}
         <div class="actions">
           <button type="submit" data-testid="ack-submit" ?disabled=${busy}>${busy ? t('submitting') : t('ackSubmit')}</button>
@@ -157,6 +168,10 @@ export class EscalationsPage extends LocalizedElement {
         ${busy ? html`<progress aria-label=${t('submitting')}></progress>` : nothing}
       </form>
     </li>`;
+  }
+
+  protected override pageTitle(): string {
+    return t('escalationsTitle');
   }
 
   override render() {

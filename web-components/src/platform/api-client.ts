@@ -1,8 +1,14 @@
+import { messagesByField } from './field-messages';
+
 /** Same-origin JSON client of the Worker API; every error becomes an ApiError with the problem details. */
 
 export interface FieldError {
   pointer: string;
   in: string;
+  /** Stable code (see worker/platform/field-codes.ts); the UI words it, not `detail`. */
+  code: string;
+  min?: number;
+  max?: number;
   detail: string;
 }
 
@@ -21,11 +27,12 @@ export class ApiError extends Error {
   get status(): number {
     return this.problem.status;
   }
-  /** Field name ('subject') → message, from JSON pointers like '/subject'. */
-  fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const e of this.problem.errors ?? []) out[e.pointer.replace(/^\//, '').split('/')[0] ?? ''] = e.detail;
-    return out;
+  /**
+   * Field name ('subject') → message in the reader's language, from JSON pointers like
+   * '/subject' (or, with a prefix such as '/formData/', the names below it).
+   */
+  fieldErrors(prefix = '/'): Record<string, string> {
+    return messagesByField(this.problem.errors ?? [], { prefix });
   }
 }
 

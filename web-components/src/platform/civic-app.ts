@@ -3,9 +3,10 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { api } from './api-client';
 import type { User } from './api-types';
 import { LocalizedElement } from './localized-element';
-import { locale, setLocale, t } from './i18n';
+import { locale, t } from './i18n';
 import { navigate } from './navigation';
-import { isStaff, loadSession, onSessionChange, signOut } from './session';
+import { menuFor } from './role-menu';
+import { chooseLocale, loadSession, onSessionChange, signOut } from './session';
 
 /**
  * The application shell: skip link, header with navigation, language switch and sign-out,
@@ -45,11 +46,11 @@ export class CivicApp extends LocalizedElement {
       .bar {
         max-width: 64rem;
         margin: 0 auto;
-        padding: 0.5rem 1rem;
+        padding: 0.25rem 1rem;
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 0.5rem 1rem;
+        gap: 0.25rem 1rem;
       }
       .brand {
         color: #fff;
@@ -57,18 +58,25 @@ export class CivicApp extends LocalizedElement {
         font-size: 1.1rem;
         text-decoration: none;
         margin-right: auto;
+        min-height: 44px;
+        display: inline-flex;
+        align-items: center;
       }
       nav ul {
         list-style: none;
         display: flex;
         flex-wrap: wrap;
-        gap: 0.25rem 1rem;
+        gap: 0 1rem;
         margin: 0;
         padding: 0;
       }
       nav a {
         color: #fff;
         font-weight: 600;
+        /* Touch targets of at least 44 × 44 px (WCAG 2.5.5). */
+        min-height: 44px;
+        display: inline-flex;
+        align-items: center;
       }
       header button {
         font: inherit;
@@ -80,7 +88,11 @@ export class CivicApp extends LocalizedElement {
         color: var(--civic-primary);
         border-color: #fff;
         padding: 0.3rem 0.8rem;
-        min-height: 36px;
+        min-height: 44px;
+        min-width: 44px;
+      }
+      header .menu-toggle {
+        display: none;
       }
       main {
         max-width: 64rem;
@@ -90,14 +102,42 @@ export class CivicApp extends LocalizedElement {
       main:focus {
         outline: none;
       }
+      /* A dark ring with a light halo: at least 3:1 on white pages and on the blue header alike. */
       *:focus-visible {
         outline: 3px solid var(--civic-focus);
         outline-offset: 2px;
+        box-shadow: 0 0 0 5px var(--civic-focus-halo);
+      }
+      @media (max-width: 700px) {
+        .bar {
+          padding: 0.25rem 0.75rem;
+        }
+        .brand {
+          font-size: 1rem;
+        }
+        header .menu-toggle {
+          display: inline-block;
+        }
+        header nav {
+          display: none;
+          flex-basis: 100%;
+        }
+        header nav.open {
+          display: block;
+        }
+        nav ul {
+          flex-direction: column;
+        }
+        main {
+          padding: 1rem 0.75rem 2rem;
+        }
       }
   `;
 
   @state() private user: User | null = null;
   @state() private unread = 0;
+  /** The menu on narrow screens is a disclosure, so the header stays one line high. */
+  @state() private menuOpen = false;
   /** Where the router renders pages; `main.ts` hands it to the router. */
   @query('#outlet') outlet!: HTMLElement;
 
@@ -122,6 +162,7 @@ export class CivicApp extends LocalizedElement {
   override firstUpdated(): void {
     // Move focus to the new page so screen readers announce it.
     window.addEventListener('vaadin-router-location-changed', () => {
+      this.menuOpen = false;
       this.renderRoot.querySelector<HTMLElement>('main')?.focus({ preventScroll: true });
       void this.refreshUnread();
     });
@@ -145,7 +186,8 @@ export class CivicApp extends LocalizedElement {
   }
 
   private toggleLanguage(): void {
-    setLocale(locale() === 'en' ? 'zh-TW' : 'en');
+    // A failed save only loses the account's copy; the page has switched already.
+    void chooseLocale(locale() === 'en' ? 'zh-TW' : 'en').catch(() => undefined);
   }
 
   override render() {
@@ -158,30 +200,15 @@ export class CivicApp extends LocalizedElement {
       <header>
         <div class="bar">
           <a class="brand" href="/">${t('appTitle')}</a>
-          <nav aria-label=${t('mainNav')}>
+          <button type="button" class="menu-toggle" data-testid="menu-toggle" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="main-nav"
+            @click=${() => (this.menuOpen = !this.menuOpen)}>${t('menu')}</button>
+          <nav id="main-nav" aria-label=${t('mainNav')} class=${this.menuOpen ? 'open' : ''}>
             <ul>
-              ${u?.role === 'citizen'
-                ? html`<li><a href="/cases/new">${t('navNewCase')}</a></li>
-                    <li><a href="/cases">${t('navMyCases')}</a></li>`
-                : ''}
-              ${isStaff(u) ? html`<li><a href="/inbox">${t('navInbox')}</a></li>` : ''}
-              ${isStaff(u) || u?.helper ? html`<li><a href="/assisted">${t('navAssisted')}</a></li>` : ''}
-              ${u?.role === 'supervisor' || u?.role === 'manager' || u?.role === 'admin' || u?.oversees
-                ? html`<li><a href="/dashboard">${t('navDashboard')}</a></li>`
-                : ''}
-              ${isStaff(u) || u?.role === 'manager' || u?.role === 'admin' ? html`<li><a href="/escalations">${t('navEscalations')}</a></li>` : ''}
-              <li><a href="/petitions">${t('navPetitions')}</a></li>
-              ${u?.role === 'manager' || u?.role === 'admin' ? html`<li><a href="/petitions/review">${t('navPetitionReview')}</a></li>` : ''}
-              ${isStaff(u) ? html`<li><a href="/petitions/responses">${t('navPetitionResponses')}</a></li>` : ''}
-              <li><a href="/consultations">${t('navConsultations')}</a></li>
-              ${u?.role === 'citizen' ? html`<li><a href="/consultations/my-comments">${t('navMyConsultationComments')}</a></li>` : ''}
-              <li><a href="/accountability">${t('navAccountability')}</a></li>
-              <li><a href="/budgets">${t('navBudgets')}</a></li>
-              ${u
-                ? html`<li>
-                    <a href="/notifications">${t('navNotifications')}${this.unread ? html` (${t('unreadCount', { n: this.unread })})` : ''}</a>
-                  </li>`
-                : html`<li><a href="/login">${t('navLogin')}</a></li>`}
+              ${menuFor(u).map(
+                (m) => html`<li>
+                  <a href=${m.href}>${t(m.label)}${m.href === '/notifications' && this.unread ? html` (${t('unreadCount', { n: this.unread })})` : ''}</a>
+                </li>`,
+              )}
             </ul>
           </nav>
           <button type="button" data-testid="lang-toggle" lang=${locale() === 'en' ? 'zh-Hant-TW' : 'en'} @click=${this.toggleLanguage}>

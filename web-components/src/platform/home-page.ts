@@ -3,7 +3,8 @@ import { customElement, state } from 'lit/decorators.js';
 import type { User } from './api-types';
 import { LocalizedElement } from './localized-element';
 import { t } from './i18n';
-import { isStaff, loadSession, onSessionChange } from './session';
+import { landingPath, menuFor } from './role-menu';
+import { loadSession, onSessionChange } from './session';
 import { sharedStyles } from './styles';
 
 /** Landing page: what the service is and where to go next for the signed-in role. */
@@ -24,22 +25,24 @@ export class HomePage extends LocalizedElement {
     super.disconnectedCallback();
   }
 
+  protected override pageTitle(): string {
+    return '';
+  }
+
   override render() {
     const u = this.user;
     return html`
       <h1>${t('appTitle')}</h1>
       <p>${t('homeLead')}</p>
       <div class="card">
-        ${u?.role === 'citizen'
-          ? html`<p>${t('homeCitizen')}</p>
-              <p><a href="/cases/new">${t('navNewCase')}</a> · <a href="/cases">${t('navMyCases')}</a></p>`
-          : isStaff(u)
-            ? html`<p>${t('homeOfficer')}</p>
-                <p><a href="/inbox">${t('navInbox')}</a></p>`
-            : u
-              ? html`<p><a href="/notifications">${t('navNotifications')}</a></p>`
-              : html`<p>${t('homeAnonymous')}</p>
-                  <p><a href="/login">${t('navLogin')}</a></p>`}
+        ${u
+          ? html`<p>${u.role === 'citizen' ? t('homeCitizen') : u.role === 'officer' && !u.oversees ? t('homeOfficer') : t('homeLanding')}</p>
+              <p><a href=${landingPath(u)} data-testid="landing-link"><strong>${t('homeLanding')}</strong></a></p>
+              <ul>
+                ${menuFor(u).map((m) => html`<li><a href=${m.href}>${t(m.label)}</a></li>`)}
+              </ul>`
+          : html`<p>${t('homeAnonymous')}</p>
+              <p><a href="/login">${t('navLogin')}</a></p>`}
       </div>
     `;
   }

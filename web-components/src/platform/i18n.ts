@@ -65,6 +65,19 @@ export function translator<K extends string>(leg: { zh: Table<K>; en: Table<K> }
   };
 }
 
+/**
+ * The language of a person's own text when it differs from the UI's (for its `lang`
+ * attribute, so screen readers pronounce it right); undefined when it matches or is unclear.
+ * Han characters mean Chinese; Latin letters without any Han mean English.
+ */
+export function textLang(text: string): 'zh-Hant-TW' | 'en' | undefined {
+  const han = /\p{Script=Han}/u.test(text);
+  const latin = /[A-Za-z]{2,}/.test(text);
+  const lang = han ? 'zh-Hant-TW' : latin ? 'en' : undefined;
+  const ui = current === 'en' ? 'en' : 'zh-Hant-TW';
+  return lang === ui ? undefined : lang;
+}
+
 /** The Taipei calendar date of an instant (ISO string or epoch ms), as YYYY-MM-DD. */
 export function taipeiDate(iso: string | number): string {
   return taipeiDateOf(typeof iso === 'number' ? iso : Date.parse(iso));

@@ -5,7 +5,8 @@ import './error-summary';
 import { LocalizedElement } from './localized-element';
 import { t } from './i18n';
 import { navigate } from './navigation';
-import { isStaff, signIn, takeAfterSignIn } from './session';
+import { landingPath } from './role-menu';
+import { signIn, takeAfterSignIn } from './session';
 import { sharedStyles } from './styles';
 
 /** E-mail and password sign-in; returns to the page that asked for it, else to the role's home. */
@@ -15,6 +16,10 @@ export class LoginPage extends LocalizedElement {
   @state() private busy = false;
   @state() private error = '';
 
+  protected override pageTitle(): string {
+    return t('loginTitle');
+  }
+
   private async submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     const form = new FormData(e.target as HTMLFormElement);
@@ -22,9 +27,14 @@ export class LoginPage extends LocalizedElement {
     this.error = '';
     try {
       const user = await signIn(String(form.get('email') ?? ''), String(form.get('password') ?? ''));
-      navigate(takeAfterSignIn() ?? (user.role === 'citizen' ? '/cases' : isStaff(user) ? '/inbox' : '/'));
+      navigate(takeAfterSignIn() ?? landingPath(user));
     } catch (err) {
-      this.error = err instanceof ApiError && (err.status === 401 || err.status === 422) ? t('loginFailed') : t('networkError');
+      this.error =
+        err instanceof ApiError && (err.status === 401 || err.status === 422)
+          ? t('loginFailed')
+          : err instanceof ApiError && err.status === 429
+            ? t('problem.rate-limited')
+            : t('networkError');
     } finally {
       this.busy = false;
     }
@@ -43,6 +53,7 @@ export class LoginPage extends LocalizedElement {
           <button type="submit" data-testid="login-submit" ?disabled=${this.busy}>${this.busy ? t('loading') : t('loginSubmit')}</button>
         </div>
         <p class="hint">${t('demoHint')}</p>
+        <p><a href="/claim">${t('loginClaimLink')}</a></p>
       </form>
     `;
   }

@@ -8,6 +8,10 @@ import { sharedStyles } from './styles';
 @customElement('not-found-page')
 export class NotFoundPage extends LocalizedElement {
   static override styles = sharedStyles;
+  protected override pageTitle(): string {
+    return t('notFoundTitle');
+  }
+
   override render() {
     return html`<h1>${t('notFoundTitle')}</h1>
       <p>${t('notFoundBody')}</p>

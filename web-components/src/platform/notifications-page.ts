@@ -32,6 +32,10 @@ export class NotificationsPage extends LocalizedElement {
     await this.load();
   }
 
+  protected override pageTitle(): string {
+    return t('notificationsTitle');
+  }
+
   override render() {
     const l = this.list;
     return html`<h1>${t('notificationsTitle')}</h1>

@@ -1,6 +1,7 @@
 /** The signed-in account, shared by the shell and the pages; loaded once, updated on sign-in/out. */
 import { ApiError, api } from './api-client';
 import type { User } from './api-types';
+import { type Locale, locale, setLocale } from './i18n';
 
 type Listener = (user: User | null) => void;
 const listeners = new Set<Listener>();
@@ -14,6 +15,8 @@ export function currentUser(): User | null {
 
 function set(next: User | null): void {
   user = next;
+  // The account's language wins over the device's last choice.
+  if (next && next.locale !== locale()) setLocale(next.locale);
   for (const l of listeners) l(user);
 }
 
@@ -43,10 +46,24 @@ export async function signIn(email: string, password: string): Promise<User> {
   return r.user;
 }
 
+/** A session started elsewhere (claiming an account signs in too). */
+export function adoptSession(next: User): void {
+  loaded = Promise.resolve(next);
+  set(next);
+}
+
 export async function signOut(): Promise<void> {
   await api<void>('/auth/logout', { method: 'POST' });
   loaded = Promise.resolve(null);
   set(null);
+}
+
+/** Switches the language; for a signed-in person also the account's, so the next sign-in keeps it. */
+export async function chooseLocale(next: Locale): Promise<void> {
+  setLocale(next);
+  if (!user || user.locale === next) return;
+  user = { ...user, locale: next };
+  await api<{ user: User }>('/auth/me', { method: 'PATCH', json: { locale: next } });
 }
 
 export function onSessionChange(listener: Listener): () => void {

@@ -9,6 +9,7 @@ export const sharedStyles = css`
   *:focus-visible {
     outline: 3px solid var(--civic-focus);
     outline-offset: 2px;
+    box-shadow: 0 0 0 5px var(--civic-focus-halo);
   }
   h1 {
     font-size: 1.6rem;
@@ -146,7 +147,29 @@ export const sharedStyles = css`
     white-space: nowrap;
     border: 0;
   }
+  /* Tables of records become one card per row on a phone; each cell says what it is. */
   @media (max-width: 600px) {
+    table.stack thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0, 0, 0, 0);
+    }
+    table.stack tr {
+      display: block;
+      border-bottom: 1px solid #d0d3d8;
+      padding: 0.5rem 0;
+    }
+    table.stack td {
+      display: block;
+      border: none;
+      padding: 0.15rem 0.5rem;
+    }
+    table.stack td[data-label]::before {
+      content: attr(data-label) ': ';
+      font-weight: 600;
+    }
     dl {
       grid-template-columns: 1fr;
     }

@@ -56,6 +56,11 @@ export async function findUserByEmail(
   return row ? { ...toSessionUser(row), passwordHash: row.password_hash } : null;
 }
 
+export async function findUserById(db: D1Database, id: string): Promise<SessionUser | null> {
+  const row = await db.prepare(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ?`).bind(id).first<UserRow>();
+  return row ? toSessionUser(row) : null;
+}
+
 export interface NewUser {
   id: string;
   email: string;
@@ -79,28 +84,43 @@ export async function insertUser(db: D1Database, u: NewUser): Promise<boolean> {
   return res.meta.changes === 1;
 }
 
+/** The reserved domain of placeholder addresses: accounts reached by phone or post, never by mail. */
+export const OFFLINE_EMAIL_DOMAIN = 'accounts.invalid';
+
 /**
- * The citizen account for an e-mail address, created without a usable password when missing
- * (people filed for at a counter may never sign in). Null when the address belongs to staff.
+ * The citizen account for an e-mail address or a phone number, created without a usable password
+ * when missing (people filed for at a counter may never sign in; they can claim it later). A
+ * citizen known only by a postal address gets a new account each time. Null when the e-mail
+ * address or phone belongs to staff.
  */
 export async function findOrCreateCitizen(
   db: D1Database,
-  c: { email: string; displayName: string; now: string },
+  c: { email?: string; phone?: string; postalAddress?: string; displayName: string; now: string },
 ): Promise<{ id: string; created: boolean } | null> {
-  const existing = await findUserByEmail(db, c.email);
+  const find = async () => {
+    if (c.email) return findUserByEmail(db, c.email);
+    if (c.phone) {
+      const row = await db.prepare(`SELECT ${USER_COLUMNS} FROM users u WHERE u.phone = ?`).bind(c.phone).first<UserRow>();
+      return row ? toSessionUser(row) : null;
+    }
+    return null;
+  };
+  const existing = await find();
   if (existing) return existing.role === 'citizen' ? { id: existing.id, created: false } : null;
   const id = crypto.randomUUID();
-  const created = await insertUser(db, {
-    id,
-    email: c.email,
-    passwordHash: 'none',
-    displayName: c.displayName,
-    role: 'citizen',
-    agencyId: null,
-    locale: 'zh-TW',
-    createdAt: c.now,
-  });
-  if (created) return { id, created: true };
-  const raced = await findUserByEmail(db, c.email);
+  const res = await db
+    .prepare(
+      `INSERT INTO users (id, email, password_hash, display_name, role, agency_id, locale, created_at, phone, postal_address)
+       VALUES (?, ?, 'none', ?, 'citizen', NULL, 'zh-TW', ?, ?, ?) ON CONFLICT DO NOTHING`,
+    )
+    .bind(id, c.email ?? `offline-${id}@${OFFLINE_EMAIL_DOMAIN}`, c.displayName, c.now, c.phone ?? null, c.postalAddress ?? null)
+    .run();
+  if (res.meta.changes === 1) return { id, created: true };
+  const raced = await find();
   return raced?.role === 'citizen' ? { id: raced.id, created: false } : null;
+}
+
+
+export async function updateUserLocale(db: D1Database, id: string, locale: Locale): Promise<void> {
+  await db.prepare('UPDATE users SET locale = ? WHERE id = ?').bind(locale, id).run();
 }

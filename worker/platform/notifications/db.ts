@@ -82,10 +82,12 @@ export function emailStatement(
 ): D1PreparedStatement {
   return db
     .prepare(
+      // People without an e-mail address (a placeholder in the reserved .invalid domain) get none.
       `INSERT INTO email_outbox (dedupe_key, user_id, subject, body, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+       SELECT ?1, ?2, ?3, ?4, ?5, ?5 WHERE NOT EXISTS (SELECT 1 FROM users WHERE id = ?2 AND email LIKE '%@accounts.invalid')
+       ON CONFLICT (dedupe_key) DO NOTHING`,
     )
-    .bind(e.dedupeKey, e.userId, e.subject, e.body, e.at, e.at);
+    .bind(e.dedupeKey, e.userId, e.subject, e.body, e.at);
 }
 
 export interface NotificationRecord {

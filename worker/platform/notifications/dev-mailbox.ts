@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppEnv } from '../env';
+import { authenticate, requireRole } from '../auth/middleware';
 import { fail } from '../problem';
 
 /**
@@ -9,10 +10,13 @@ import { fail } from '../problem';
  */
 const devMailbox = new Hono<AppEnv>();
 
+// Off entirely unless e-mails are captured; then for admins only (the mails carry personal data).
 devMailbox.use('*', async (c, next) => {
   if (c.env.EMAIL_DELIVERY !== 'capture') fail(404, 'not-found', 'The development mailbox is off.');
   await next();
 });
+devMailbox.use('*', authenticate());
+devMailbox.use('*', requireRole('admin'));
 
 interface MailRow {
   id: number;

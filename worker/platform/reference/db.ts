@@ -29,6 +29,9 @@ export interface FormField {
   required: boolean;
   options?: { value: string; labelZh: string; labelEn: string }[];
   maxLength?: number;
+  /** Bounds of a number field (default 0 … 1,000,000,000). */
+  min?: number;
+  max?: number;
 }
 
 interface AgencyRow {

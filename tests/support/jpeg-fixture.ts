@@ -1,0 +1,37 @@
+/**
+ * A tiny JPEG with an EXIF block that carries orientation and a GPS position, as phones write
+ * them (little- or big-endian TIFF), for the attachment tests.
+ */
+export function jpegWithGps(opts: { lat: number; long: number; bigEndian?: boolean }): Uint8Array {
+  const le = !opts.bigEndian;
+  const tiff: number[] = [];
+  const u16 = (v: number) => (le ? [v & 0xff, v >> 8] : [v >> 8, v & 0xff]);
+  const u32 = (v: number) => (le ? [v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >>> 24] : [v >>> 24, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff]);
+  const entry = (tag: number, type: number, count: number, value: number[]) => [...u16(tag), ...u16(type), ...u32(count), ...value];
+  const dms = (deg: number) => {
+    const d = Math.floor(deg);
+    const m = Math.floor((deg - d) * 60);
+    const s = Math.round(((deg - d) * 60 - m) * 60 * 100);
+    return [...u32(d), ...u32(1), ...u32(m), ...u32(1), ...u32(s), ...u32(100)];
+  };
+  // Header (8) · IFD0 at 8: 2 entries (orientation, GPS pointer) = 2 + 24 + 4 = 30 → GPS IFD at 38:
+  // 4 entries = 2 + 48 + 4 = 54 → rationals at 92 (lat, 24 bytes) and 116 (long, 24 bytes).
+  tiff.push(...(le ? [0x49, 0x49] : [0x4d, 0x4d]), ...u16(42), ...u32(8));
+  tiff.push(...u16(2), ...entry(0x0112, 3, 1, [...u16(6), 0, 0]), ...entry(0x8825, 4, 1, u32(38)), ...u32(0));
+  tiff.push(
+    ...u16(4),
+    ...entry(1, 2, 2, [opts.lat < 0 ? 0x53 : 0x4e, 0, 0, 0]),
+    ...entry(2, 5, 3, u32(92)),
+    ...entry(3, 2, 2, [opts.long < 0 ? 0x57 : 0x45, 0, 0, 0]),
+    ...entry(4, 5, 3, u32(116)),
+    ...u32(0),
+  );
+  tiff.push(...dms(Math.abs(opts.lat)), ...dms(Math.abs(opts.long)));
+  const exif = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
+  const app1 = [0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff, ...exif];
+  // SOI, APP1, a stand-in for the image data, EOI.
+  return new Uint8Array([0xff, 0xd8, ...app1, 0xff, 0xda, 0x00, 0x02, 1, 2, 3, 4, 0xff, 0xd9]);
+}
+
+export const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+export const PDF_BYTES = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
