@@ -7,6 +7,7 @@ import { attachPending, requirePendingAttachments } from '../platform/attachment
 import type { FieldCode } from '../platform/field-codes';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { IdempotencyHeaders } from '../platform/schemas';
 import { parseSlaPeriod } from '../../domain/sla/sla-period';
 import { type Actor, type CaseUpdateName, caseRuleCodes, caseUpdates, caseWorkflowId } from '../../workflows/case/contract';
 import { auditStatement } from '../platform/audit';
@@ -23,14 +24,6 @@ import { AssignRequestSchema, CaseDetailSchema, CaseIdParamSchema, EmptyActionSc
 import { caseDetail, loadVisibleCase } from './routes';
 
 const actions = createRouter();
-
-const IdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{8,64}$/)
-    .optional()
-    .meta({ description: 'Retries with the same key apply the action once.' }),
-});
 
 function fieldError(pointer: string, code: FieldCode, detail: string): never {
   fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer, in: 'body', code, detail }] });

@@ -5,6 +5,7 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { IdempotencyHeaders } from '../platform/schemas';
 import { parseSlaPeriod } from '../../domain/sla/sla-period';
 import { type PetitionActor, type PetitionUpdateName, petitionUpdates, petitionWorkflowId } from '../../workflows/petition/contract';
 import { auditStatement } from '../platform/audit';
@@ -31,10 +32,6 @@ import {
 import { loadVisiblePetition, petitionDetail } from './views';
 
 const actions = createRouter();
-
-const IdempotencyHeaders = z.object({
-  'idempotency-key': z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional().meta({ description: 'Retries with the same key apply the action once.' }),
-});
 
 function fieldError(pointer: string, detail: string): never {
   // Petition rules a schema cannot state (the detail says which): one generic code for the UI.

@@ -260,3 +260,12 @@ export const AttachmentSchema = z
     url: z.string(),
   })
   .meta({ id: 'Attachment' });
+
+/** Header of every workflow-backed action: a retry with the same key is applied once. */
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .optional()
+    .meta({ description: 'Retries with the same key apply the action once.' }),
+});

@@ -10,10 +10,12 @@ import {
   budgetRoundUpdates,
 } from './contract';
 import { RoundProcess, RoundRuleError, checkSchedule } from './round-process';
+import { projectionRetry } from '../shared/projection-options';
 
 const { projectBudgetRoundEvent, tallyBudgetRound } = proxyActivities<BudgetRoundActivities>({
+  // The tally runs inside this call: a long round needs more than a projection's 30 seconds.
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: projectionRetry,
 });
 
 export const extendPhaseUpdate = defineUpdate<RoundStatus, [ExtendPhaseInput]>(budgetRoundUpdates.extendPhase);

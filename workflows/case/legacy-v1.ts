@@ -22,11 +22,9 @@ import {
   caseUpdates,
 } from './contract';
 import type { CaseActivities } from './activities';
+import { projectionActivityOptions } from '../shared/projection-options';
 
-const { projectCaseEvent } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { projectCaseEvent } = proxyActivities<CaseActivities>(projectionActivityOptions);
 
 const replyUpdate = defineUpdate<ReplyUpdateResult, [ReplyUpdateInput]>(caseUpdates.reply);
 const statusQuery = defineQuery<CaseStatusQueryResult>(caseQueries.status);

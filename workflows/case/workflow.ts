@@ -35,11 +35,9 @@ import type { CaseActivities } from './activities';
 import { CaseProcess, CaseRuleError, type EventDraft } from './case-process';
 import { checkCalendarSignal, checkCaseWorkflowInput } from './input';
 import { caseWorkflowV1 } from './legacy-v1';
+import { projectionActivityOptions } from '../shared/projection-options';
 
-const { projectCaseEvent } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { projectCaseEvent } = proxyActivities<CaseActivities>(projectionActivityOptions);
 
 // Updates return the case's process state after the change; validators refuse without side effects.
 export const replyUpdate = defineUpdate<ReplyUpdateResult, [ReplyUpdateInput]>(caseUpdates.reply);

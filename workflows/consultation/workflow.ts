@@ -3,11 +3,9 @@ import type { ConsultationActivities } from './activities';
 import { ConsultationProcess, type ConsultationEventDraft } from './consultation-process';
 import type { ConsultationState, ConsultationWorkflowInput } from './contract';
 import { checkConsultationWorkflowInput } from './input';
+import { projectionActivityOptions } from '../shared/projection-options';
 
-const { projectConsultationEvent } = proxyActivities<ConsultationActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { projectConsultationEvent } = proxyActivities<ConsultationActivities>(projectionActivityOptions);
 
 /**
  * One consultation's time (`consultation-<id>`): opening, close, the agency's response deadline

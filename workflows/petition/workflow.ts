@@ -27,11 +27,9 @@ import {
   petitionUpdates,
 } from './contract';
 import { PetitionProcess, PetitionRuleError, type PetitionEventDraft, checkPetitionInput } from './petition-process';
+import { projectionActivityOptions } from '../shared/projection-options';
 
-const { projectPetitionEvent, countPetitionEndorsements } = proxyActivities<PetitionActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { projectPetitionEvent, countPetitionEndorsements } = proxyActivities<PetitionActivities>(projectionActivityOptions);
 
 export const publishUpdate = defineUpdate<PetitionSnapshot, [ActorOnly]>(petitionUpdates.publish);
 export const rejectUpdate = defineUpdate<PetitionSnapshot, [RejectInput]>(petitionUpdates.reject);
