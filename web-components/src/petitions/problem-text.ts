@@ -1,16 +1,15 @@
-/** A problem from the API as text in the reader's language (known types translated, others as sent). */
+/** A problem from the API as text in the reader's language (the leg's codes, then the platform's). */
 import { ApiError } from '../platform/api-client';
+import { problemTextOf } from '../platform/problem-text';
 import { type MessageKey, t } from './i18n';
+import { zh } from './messages';
 
 export function problemText(err: unknown): string {
-  if (!(err instanceof ApiError)) return t('networkError');
-  if (err.status === 0) return t('networkError');
-  if (err.status === 503) return t('workflowDown');
-  const slug = err.problem.type.split('/').pop() ?? '';
-  const key = `problem.${slug}` as MessageKey;
-  const known = t(key);
-  if (known && known !== key && !known.startsWith('problem.')) {
-    return slug === 'petition-rule' ? `${known}${err.problem.detail ?? ''}` : known;
-  }
-  return err.problem.detail ?? err.problem.title;
+  if (err instanceof ApiError && err.status === 503) return t('workflowDown');
+  return problemTextOf(err, (slug, detail) => {
+    const key = `problem.${slug}`;
+    if (!(key in zh)) return undefined;
+    // A rule refusal names the rule in the detail (its code), which the sentence ends with.
+    return slug === 'petition-rule' ? `${t(key as MessageKey)}${detail ?? ''}` : t(key as MessageKey);
+  });
 }
