@@ -178,3 +178,22 @@ export const sharedStyles = css`
     }
   }
 `;
+
+/** A state as words in a tinted pill (`<span class="ok|warn|neutral|danger">`); the colour only helps. */
+export const badgeStyles = css`
+  span {
+    display: inline-block;
+    padding: 0.1rem 0.6rem;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+    font-weight: 600;
+    font-size: 0.9rem;
+    color: #0b4f8a;
+    background: #eef4fb;
+    white-space: nowrap;
+  }
+  .ok { color: #1d6b34; background: #eaf6ee; }
+  .warn { color: #7a4b00; background: #fff4e0; }
+  .neutral { color: #3d3d3d; background: #f0f0f0; }
+  .danger { color: #8a1111; background: #fdecec; }
+`;
