@@ -13,7 +13,7 @@ import { jsonBody, jsonResponse, problems } from '../platform/openapi';
 import { publishOutbox } from '../platform/outbox/queue';
 import { enqueueStatement } from '../platform/outbox/db';
 import { type FieldError, fail } from '../platform/problem';
-import { TemporalRejectedError, TemporalUnavailableError, temporalHttp } from '../platform/temporal';
+import { runWorkflowUpdate } from '../platform/workflow-update';
 import { createRouter, validate } from '../platform/validation';
 import { findRound, insertBallotStatement, insertProjectStatement, insertRoundStatements, listBallots, listDistricts, listProjects, listResults, listRounds, turnoutByDistrict } from './db';
 import { newRoundId } from './ids';
@@ -122,7 +122,7 @@ rounds.openapi(
     tags: ['Budgets'],
     summary: 'Extend the current phase before it ends, with a public reason.',
     request: { params: RoundParamSchema, ...jsonBody(ExtendPhaseRequestSchema) },
-    responses: { 200: jsonResponse(RoundDetailSchema, 'The round after the extension.'), ...problems(401, 403, 404, 409, 422, 503) },
+    responses: { 200: jsonResponse(RoundDetailSchema, 'The round after the extension.'), ...problems(401, 403, 404, 409, 422, 503, 504) },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
@@ -130,18 +130,16 @@ rounds.openapi(
     const round = await loadRound(c.env.DB, id);
     if (!round.workflowStartedAt) fail(409, 'workflow-not-started', 'This round is still being set up; try again in a moment.');
     const user = c.get('user')!;
-    try {
-      await temporalHttp(c.env).executeUpdate({
+    await runWorkflowUpdate(
+      c.env,
+      {
         workflowId: budgetRoundWorkflowId(id),
         name: budgetRoundUpdates.extendPhase,
-        updateId: `extend-${crypto.randomUUID()}`,
+        idempotencyKey: crypto.randomUUID(),
         input: [{ actorId: user.id, phase: body.phase, until: new Date(body.until).toISOString(), reason: body.reason }],
-      });
-    } catch (e) {
-      if (e instanceof TemporalUnavailableError) fail(503, 'temporal-unavailable', 'The workflow engine is unreachable; nothing was changed. Try again.');
-      if (e instanceof TemporalRejectedError) fail(409, 'round-rule', e.message);
-      throw e;
-    }
+      },
+      () => 'round-rule',
+    );
     await c.env.DB.batch([
       auditStatement(c.env.DB, { actorId: user.id, action: 'budget.extend_phase', target: `budget-round:${id}`, detail: body, at: new Date().toISOString() }),
     ]);

@@ -17,7 +17,7 @@ import type { Role } from '../platform/auth/users';
 import type { AppContext } from '../platform/env';
 import { jsonBody, jsonResponse, problems } from '../platform/openapi';
 import { fail } from '../platform/problem';
-import { TemporalOutcomeUnknownError, TemporalRejectedError, TemporalUnavailableError, temporalHttp } from '../platform/temporal';
+import { runWorkflowUpdate } from '../platform/workflow-update';
 import { createRouter } from '../platform/validation';
 import { requireRole } from '../platform/auth/middleware';
 import { AssignRequestSchema, CaseDetailSchema, CaseIdParamSchema, EmptyActionSchema, ExtendRequestSchema, NotProcessedRequestSchema, ReasonRequestSchema, ReplyRequestSchema, SupplementRequestSchema, SupplementSchema, TransferRequestSchema } from './schemas';
@@ -84,26 +84,11 @@ function defineAction<S extends z.ZodType>(spec: ActionSpec<S>): void {
       const actor: Actor = { id: user.id, role: user.role, agencyId: user.agencyId };
       const key = req.valid('header')['idempotency-key'] ?? crypto.randomUUID();
       const input = { ...fields, actor, ...(spec.update === 'reply' ? { officerId: user.id } : {}) };
-      try {
-        await temporalHttp(c.env).executeUpdate({
-          workflowId: caseWorkflowId(id),
-          name: caseUpdates[spec.update],
-          updateId: `${spec.update}-${key}`,
-          input: [input],
-        });
-      } catch (e) {
-        if (e instanceof TemporalUnavailableError) {
-          fail(503, 'temporal-unavailable', 'The workflow engine is unreachable; nothing was changed. Try again.');
-        }
-        if (e instanceof TemporalOutcomeUnknownError) {
-          // Retrying with the same Idempotency-Key is safe: Temporal applies one update id once.
-          fail(504, 'outcome-unknown', 'The workflow engine did not answer in time; the action may have been applied. Check the case before trying again.', {
-            idempotencyKey: key,
-          });
-        }
-        if (e instanceof TemporalRejectedError) fail(409, ruleCode(e.failureType), e.message);
-        throw e;
-      }
+      await runWorkflowUpdate(
+        c.env,
+        { workflowId: caseWorkflowId(id), name: caseUpdates[spec.update], idempotencyKey: key, input: [input] },
+        (e) => ruleCode(e.failureType),
+      );
       const at = new Date().toISOString();
       await c.env.DB.batch([
         ...attachPending(c.env.DB, { ids: attachmentIds, uploaderId: user.id, ownerKind: 'case', ownerId: id, at }),

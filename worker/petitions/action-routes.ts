@@ -15,7 +15,7 @@ import type { AppContext } from '../platform/env';
 import { jsonBody, jsonResponse, problems } from '../platform/openapi';
 import { fail } from '../platform/problem';
 import { agencyExists } from '../platform/reference/db';
-import { TemporalRejectedError, TemporalUnavailableError, temporalHttp } from '../platform/temporal';
+import { runWorkflowUpdate } from '../platform/workflow-update';
 import { createRouter } from '../platform/validation';
 import { findPetition, type PetitionRecord } from './db';
 import {
@@ -56,7 +56,7 @@ function defineAction<S extends z.ZodType>(spec: ActionSpec<S>): void {
       tags: ['Petition actions'],
       summary: spec.summary,
       request: { params: PetitionIdParamSchema, headers: IdempotencyHeaders, ...jsonBody(spec.schema) },
-      responses: { 200: jsonResponse(PetitionDetailSchema, 'The petition after the action.'), ...problems(400, 401, 403, 404, 409, 422, 503) },
+      responses: { 200: jsonResponse(PetitionDetailSchema, 'The petition after the action.'), ...problems(400, 401, 403, 404, 409, 422, 503, 504) },
     }),
     async (c) => {
       const req = c.req as unknown as {
@@ -72,18 +72,11 @@ function defineAction<S extends z.ZodType>(spec: ActionSpec<S>): void {
       await spec.check?.(c, body, p);
       const actor: PetitionActor = { id: user.id, role: user.role, agencyId: user.agencyId };
       const key = req.valid('header')['idempotency-key'] ?? crypto.randomUUID();
-      try {
-        await temporalHttp(c.env).executeUpdate({
-          workflowId: petitionWorkflowId(id),
-          name: petitionUpdates[spec.update],
-          updateId: `${spec.update}-${key}`,
-          input: [{ ...(body as object), actor }],
-        });
-      } catch (e) {
-        if (e instanceof TemporalUnavailableError) fail(503, 'temporal-unavailable', 'The workflow engine is unreachable; nothing was changed. Try again.');
-        if (e instanceof TemporalRejectedError) fail(409, 'petition-rule', e.message);
-        throw e;
-      }
+      await runWorkflowUpdate(
+        c.env,
+        { workflowId: petitionWorkflowId(id), name: petitionUpdates[spec.update], idempotencyKey: key, input: [{ ...(body as object), actor }] },
+        () => 'petition-rule',
+      );
       await auditStatement(c.env.DB, {
         actorId: user.id,
         action: `petition.${spec.update}`,
