@@ -35,6 +35,8 @@ Demo accounts (password for all: civic-demo-2026)
   citizen     resident@demo.civic.tw        (Alex Lin, en)
   officer     officer.dot@demo.civic.tw     Department of Transportation 交通局
   officer     officer.dep@demo.civic.tw     Department of Environmental Protection 環保局
+  officer     officer.pwd@demo.civic.tw     Public Works Department 工務局 (its demo consultation)
+  officer     officer.1999@demo.civic.tw    central dispatch desk 1999 派案中心
   supervisor  supervisor.dot@demo.civic.tw  交通局
   oversight   oversight@demo.civic.tw       研考會 (receives breach escalations)
   helper      helper@demo.civic.tw          community helper 資訊代理人 (files for others)

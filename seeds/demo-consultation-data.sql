@@ -1,8 +1,6 @@
 -- A demo consultation of the Public Works Department (generated from the park amendment test
 -- fixture with parseDraft), open for comment, with a few comments. Its workflow starts from the outbox.
--- Idempotent: safe to apply again.
-INSERT OR IGNORE INTO users (id, email, password_hash, display_name, role, agency_id, locale, created_at)
-  SELECT 'u-officer-pwd', 'officer.pwd@demo.civic.tw', password_hash, '黃承辦（工務局）', 'officer', 'TPE-PWD', 'zh-TW', created_at FROM users WHERE id = 'u-citizen';
+-- Idempotent: safe to apply again. Its officer (u-officer-pwd) comes from seeds/demo.sql.
 INSERT OR IGNORE INTO consultations (id, agency_id, created_by, title, legal_basis, summary, contact, attachments, draft_source, draft_json,
   draft_kind, identity_level, comment_period, urgency_reason, response_period, state, opens_at, closes_at, response_due_at, created_at, updated_at)
 VALUES ('C20261120-DEM0P1', 'TPE-PWD', 'u-officer-pwd', '臺北市公園管理自治條例部分條文修正草案', '地方制度法第二十五條',
