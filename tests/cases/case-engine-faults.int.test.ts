@@ -13,8 +13,8 @@ import { taipeiDateOf } from '../../domain/calendar/taipei-time';
 import { computeDeadline } from '../../domain/deadlines/deadline';
 import { parsePeriod } from '../../domain/deadlines/period';
 import type { CaseActivities } from '../../workflows/case/activities';
-import { type CaseWorkflowInput, caseWorkflowId, internalRoutes } from '../../workflows/case/contract';
-import { caseWorkflow } from '../../workflows/case/workflow';
+import { type CaseProjectionEvent, type CaseWorkflowInput, caseWorkflowId, internalRoutes } from '../../workflows/case/contract';
+import { caseWorkflow, statusQuery } from '../../workflows/case/workflow';
 import { createEdgeClient } from '../../workflows/shared/edge-client';
 import { ApiClient, type CaseDetail, eventually } from '../support/http-client';
 
@@ -90,18 +90,25 @@ describe('an edge that refuses write-backs', () => {
     workerStopped = true;
     let secret = 'secret-before-rotation';
     const refusals: number[] = [];
+    const sent: CaseProjectionEvent[] = [];
+    const post = (payload: unknown) =>
+      createEdgeClient({
+        edgeUrl: inject('edgeUrl'),
+        internalSecret: secret,
+        fetch: async (url, init) => {
+          const res = await fetch(url, init);
+          if (!res.ok) refusals.push(res.status);
+          return res;
+        },
+      })(internalRoutes.caseEvents, payload);
     const activities: CaseActivities = {
       async projectCaseEvent(ev) {
-        const post = createEdgeClient({
-          edgeUrl: inject('edgeUrl'),
-          internalSecret: secret,
-          fetch: async (url, init) => {
-            const res = await fetch(url, init);
-            if (!res.ok) refusals.push(res.status);
-            return res;
-          },
-        });
-        await post(internalRoutes.caseEvents, ev);
+        sent.push(ev);
+        await post(ev);
+      },
+      async projectCaseEvents(batch) {
+        sent.push(...batch.events);
+        await post(batch);
       },
     };
     const native = await NativeConnection.connect({ address: inject('temporalAddress') });
@@ -147,6 +154,12 @@ describe('an edge that refuses write-backs', () => {
       expect((await handle.describe()).status.name).toBe('RUNNING');
       expect(refusals.length).toBeGreaterThanOrEqual(2);
       expect(refusals.every((s) => s === 401)).toBe(true);
+      // Issue 11: the timers did not wait for the refused projections. The breach is already in
+      // the workflow's state, recorded at its deadline, and waits in the projection queue.
+      const status = await handle.query(statusQuery);
+      expect(status.snapshot).toMatchObject({ sla: 'breached', answerMissed: true });
+      expect(status.seq).toBeGreaterThanOrEqual(5); // deadlines, ack overdue, two warnings, breach
+      expect(sent.some((e) => e.type === 'sla_breached')).toBe(false); // retries resend the first batch only
 
       // The secret is put right: the backlog is projected, in order, and the case goes on.
       secret = inject('internalSecret');
@@ -158,6 +171,12 @@ describe('an edge that refuses write-backs', () => {
         },
         60_000,
       );
+      // The breach was recorded at its deadline, not when the refused projections before it went through
+      // (awaiting them first would make it at least the 5 s of refusals above late).
+      const breach = sent.find((e) => e.type === 'sla_breached')!;
+      const late = Date.parse(breach.occurredAt) - Date.parse(String(breach.body?.resolutionDueAt));
+      expect(late).toBeGreaterThanOrEqual(0);
+      expect(late).toBeLessThan(3_000);
       expect(escalated.timeline.map((e) => e.type).slice(0, 6)).toEqual([
         'filed',
         'deadlines_computed',

@@ -35,9 +35,13 @@ let running: Promise<void>;
 let connection: Connection;
 let client: Client;
 
+const keep = (ev: CaseProjectionEvent) => events.set(ev.caseId, [...(events.get(ev.caseId) ?? []), ev]);
 const activities: CaseActivities = {
   async projectCaseEvent(ev) {
-    events.set(ev.caseId, [...(events.get(ev.caseId) ?? []), ev]);
+    keep(ev);
+  },
+  async projectCaseEvents({ events: batch }) {
+    batch.forEach(keep);
   },
 };
 

@@ -274,6 +274,12 @@ export async function listCasesFiledBy(db: D1Database, proxyId: string, limit = 
   return results.map(toCase);
 }
 
+export interface CaseEventMetrics {
+  outcome: string | null;
+  handlingWorkingDays: number | null;
+  missedDeadline?: string | null;
+}
+
 /**
  * Applies one workflow event to the read model. Idempotent: the timeline insert ignores a
  * sequence number it already has, and the case row only moves forward (last_seq < seq).
@@ -282,11 +288,22 @@ export async function listCasesFiledBy(db: D1Database, proxyId: string, limit = 
 export async function applyCaseEvent(
   db: D1Database,
   ev: CaseProjectionEvent,
-  metrics: { outcome: string | null; handlingWorkingDays: number | null; missedDeadline?: string | null } = {
-    outcome: null,
-    handlingWorkingDays: null,
-  },
+  metrics: CaseEventMetrics = { outcome: null, handlingWorkingDays: null },
 ): Promise<boolean> {
+  const [inserted] = await db.batch(caseEventStatements(db, ev, metrics));
+  return (inserted?.meta.changes ?? 0) === 1;
+}
+
+/**
+ * The two statements that apply one event (timeline insert first, then the case row), for a
+ * caller that commits several events and their notifications in one D1 batch. The insert's
+ * `meta.changes` says whether the event was new.
+ */
+export function caseEventStatements(
+  db: D1Database,
+  ev: CaseProjectionEvent,
+  metrics: CaseEventMetrics = { outcome: null, handlingWorkingDays: null },
+): [D1PreparedStatement, D1PreparedStatement] {
   const body = JSON.stringify(ev.body ?? {});
   const snap = ev.snapshot;
   // Workflows started before a missed acknowledgement counted as a breach only say 'ack_overdue'.
@@ -367,7 +384,7 @@ export async function applyCaseEvent(
           ev.caseId,
           ev.seq,
         );
-  const [inserted] = await db.batch([
+  return [
     db
       .prepare(
         `INSERT INTO case_events (case_id, seq, type, actor_id, body, occurred_at)
@@ -375,8 +392,7 @@ export async function applyCaseEvent(
       )
       .bind(ev.caseId, ev.seq, ev.type, ev.actorId ?? null, body, ev.occurredAt),
     update,
-  ]);
-  return (inserted?.meta.changes ?? 0) === 1;
+  ];
 }
 
 export async function caseExists(db: D1Database, id: string): Promise<boolean> {

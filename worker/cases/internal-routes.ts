@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { type Audience, type CaseProjectionEvent, caseStates, notProcessedCodes, slaStates } from '../../workflows/case/contract';
-import { applyCaseEvent, caseExists } from './db';
+import { caseEventStatements } from './db';
 import { fail } from '../platform/problem';
 import { createRouter, validate } from '../platform/validation';
 import { requireInternalSignature } from '../platform/internal-signature';
 import { deliverEmailsSoon } from '../platform/notifications/email';
 import { trackProjectionRefusals } from '../platform/projection-refusals';
 import { caseOutcome } from './metrics';
-import { notifyCaseEvent } from './notify';
+import { caseNoticeStatements, readCaseForNotices } from './notify';
 
 /**
  * Routes the Temporal worker process calls to write projections; HMAC-signed, not in OpenAPI.
@@ -70,6 +70,29 @@ const CaseProjectionEventSchema = z.object({
     .optional(),
 });
 
+/** Most events one request may carry (the worker sends up to 20, split to stay under 64 KB). */
+const MAX_BATCH_EVENTS = 50;
+
+/**
+ * Several events of one case (issue 11): applied in seq order, whatever order they arrive in,
+ * with their notices, in one D1 batch. Workers from before batching send one event alone.
+ */
+const CaseProjectionBatchSchema = z
+  .object({
+    caseId: z.string().min(1).max(40),
+    events: z.array(CaseProjectionEventSchema).min(1).max(MAX_BATCH_EVENTS),
+  })
+  .superRefine((batch, ctx) => {
+    const seqs = new Set<number>();
+    batch.events.forEach((ev, i) => {
+      if (ev.caseId !== batch.caseId) ctx.addIssue({ code: 'custom', path: ['events', i, 'caseId'], message: 'Every event of a batch belongs to its case.' });
+      if (seqs.has(ev.seq)) ctx.addIssue({ code: 'custom', path: ['events', i, 'seq'], message: 'A seq appears twice in the batch.' });
+      seqs.add(ev.seq);
+    });
+  });
+
+const ProjectionBodySchema = z.union([CaseProjectionBatchSchema, CaseProjectionEventSchema]);
+
 const caseIdOf = (body: unknown) => {
   const id = (body as { caseId?: unknown } | null)?.caseId;
   return typeof id === 'string' && id.length <= 40 ? id : null;
@@ -78,14 +101,24 @@ const caseIdOf = (body: unknown) => {
 internal.use('*', trackProjectionRefusals(caseIdOf));
 internal.use('*', requireInternalSignature());
 
-internal.post('/case-events', validate('json', CaseProjectionEventSchema), async (c) => {
-  const ev = c.req.valid('json') as CaseProjectionEvent;
-  if (!(await caseExists(c.env.DB, ev.caseId))) fail(404, 'case-not-found', `No case ${ev.caseId}.`);
-  const applied = await applyCaseEvent(c.env.DB, ev, ev.snapshot ? caseOutcome(ev.snapshot) : undefined);
+internal.post('/case-events', validate('json', ProjectionBodySchema), async (c) => {
+  const body = c.req.valid('json');
+  const single = !('events' in body);
+  const caseId = body.caseId;
+  const events = (single ? [body] : [...body.events]) as CaseProjectionEvent[];
+  events.sort((a, b) => a.seq - b.seq);
+  const db = c.env.DB;
+  // Three round trips whatever the batch size: the case row, the audiences, one write batch.
+  const row = await readCaseForNotices(db, caseId);
+  if (!row) fail(404, 'case-not-found', `No case ${caseId}.`);
+  const writes = events.flatMap((ev) => caseEventStatements(db, ev, ev.snapshot ? caseOutcome(ev.snapshot) : undefined));
   // Notifications are keyed by (case, seq, user): a retried delivery adds nothing.
-  const notified = ev.notify?.length ? await notifyCaseEvent(c.env, ev) : 0;
-  if (notified > 0) c.executionCtx.waitUntil(deliverEmailsSoon(c.env));
-  return c.json({ applied, notified }, 200);
+  const notices = await caseNoticeStatements(c.env, row, events);
+  const results = await db.batch([...writes, ...notices.statements]);
+  // Every event's first statement is its timeline insert, which changes a row only when the event is new.
+  const applied = events.filter((_, i) => (results[i * 2]?.meta.changes ?? 0) === 1).length;
+  if (notices.notified > 0) c.executionCtx.waitUntil(deliverEmailsSoon(c.env));
+  return c.json(single ? { applied: applied === 1, notified: notices.notified } : { applied, notified: notices.notified }, 200);
 });
 
 export default internal;

@@ -303,6 +303,12 @@ export interface CaseProjectionEvent {
   notify?: Audience[];
 }
 
+/** Several events of one case in seq order: one signed request and one D1 batch on the edge. */
+export interface CaseProjectionBatch {
+  caseId: string;
+  events: CaseProjectionEvent[];
+}
+
 /** Internal edge routes the Temporal worker calls; requests are HMAC-signed with INTERNAL_SECRET. */
 export const internalRoutes = {
   caseEvents: '/internal/v1/case-events',

@@ -15,6 +15,7 @@ import {
   type AcceptInput,
   type AssignInput,
   type CalendarChangedSignal,
+  type CaseProjectionEvent,
   type CaseSnapshot,
   type CaseState,
   type CaseStatusQueryResult,
@@ -37,7 +38,10 @@ import { checkCalendarSignal, checkCaseWorkflowInput } from './input';
 import { caseWorkflowV1 } from './legacy-v1';
 import { projectionActivityOptions } from '../shared/projection-options';
 
-const { projectCaseEvent } = proxyActivities<CaseActivities>(projectionActivityOptions);
+const { projectCaseEvent, projectCaseEvents } = proxyActivities<CaseActivities>(projectionActivityOptions);
+
+/** Events of one case sent in one activity call at most; the activity splits by size again. */
+const MAX_EVENTS_PER_PROJECTION = 20;
 
 // Updates return the case's process state after the change; validators refuse without side effects.
 export const replyUpdate = defineUpdate<ReplyUpdateResult, [ReplyUpdateInput]>(caseUpdates.reply);
@@ -84,14 +88,22 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ state: C
     ackBreach: patched('case-ack-breach'),
     calendarFromInput: patched('case-calendar-input'),
   });
+  // Issue 11: events are recorded in the workflow at once and projected by a background loop, in
+  // seq order and in batches, so a slow or refusing edge never delays the next timer. Cases
+  // started before keep awaiting each projection (their histories replay exactly).
+  const queued = patched('case-projection-queue');
   let seq = 0;
   // Bumped by every update so the timer wait below re-plans after each change.
   let version = 0;
+  /** Recorded but not yet projected (queued mode), oldest first. */
+  const pending: CaseProjectionEvent[] = [];
+  /** The highest seq the edge has accepted (queued mode). */
+  let projectedSeq = 0;
 
   async function record(draft: EventDraft): Promise<void> {
     const now = Date.now();
     const snapshot = process.snapshot(now);
-    await projectCaseEvent({
+    const event: CaseProjectionEvent = {
       caseId: input.caseId,
       seq: ++seq,
       type: draft.type,
@@ -104,13 +116,30 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ state: C
       resolutionDueDate: taipeiDateOf(Date.parse(snapshot.resolutionDueAt)),
       ...(snapshot.repliedAt ? { repliedAt: snapshot.repliedAt } : {}),
       snapshot,
-    });
+    };
+    if (queued) pending.push(event);
+    else await projectCaseEvent(event);
+  }
+
+  /** Sends what is pending, oldest first; runs for the life of the workflow (queued mode). */
+  async function projectPending(): Promise<never> {
+    for (;;) {
+      await condition(() => pending.length > 0);
+      const events = pending.slice(0, MAX_EVENTS_PER_PROJECTION);
+      // Retried with backoff for as long as the edge refuses (projectionActivityOptions).
+      await projectCaseEvents({ caseId: input.caseId, events });
+      pending.splice(0, events.length);
+      projectedSeq = events.at(-1)!.seq;
+    }
   }
 
   async function act(apply: (now: number) => EventDraft): Promise<CaseSnapshot> {
     const draft = ruled(() => apply(Date.now()));
     version++;
     await record(draft);
+    // Updates answer after their event is in D1: the edge and the UI read the case back at once.
+    const mine = seq;
+    if (queued) await condition(() => projectedSeq >= mine);
     return process.snapshot(Date.now());
   }
 
@@ -183,6 +212,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ state: C
   });
 
   await record({ type: 'deadlines_computed', notify: ['citizen', 'agency_officers'] });
+  const projector = queued ? projectPending() : null;
 
   while (!process.finished) {
     const timer = process.nextTimer();
@@ -201,6 +231,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<{ state: C
       if (draft) await record(draft);
     }
   }
-  await condition(allHandlersFinished);
+  if (projector) {
+    // Complete only once every recorded event is in D1 (a failing projection fails the run, as before).
+    await Promise.race([projector, condition(() => allHandlersFinished() && projectedSeq === seq)]);
+  } else {
+    await condition(allHandlersFinished);
+  }
   return { state: process.currentState };
 }

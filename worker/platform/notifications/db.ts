@@ -20,39 +20,42 @@ interface RecipientRow {
 const base = `SELECT u.id, u.email, u.locale, u.role, COALESCE(p.enabled, 1) AS email_enabled
   FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.channel = 'email'`;
 
+export interface AudienceContext {
+  citizenId: string;
+  agencyId: string;
+  assigneeId: string | null;
+}
+
 /** Resolves an audience of a case event to accounts; `assignee` falls back to the agency's officers. */
-export async function resolveAudience(
-  db: D1Database,
-  audience: Audience,
-  ctx: { citizenId: string; agencyId: string; assigneeId: string | null },
-): Promise<Recipient[]> {
-  let stmt: D1PreparedStatement;
+export async function resolveAudience(db: D1Database, audience: Audience, ctx: AudienceContext): Promise<Recipient[]> {
+  return toRecipients((await audienceStatement(db, audience, ctx).all<RecipientRow>()).results);
+}
+
+/** The query behind {@link resolveAudience}, for callers that read several audiences in one D1 batch. */
+export function audienceStatement(db: D1Database, audience: Audience, ctx: AudienceContext): D1PreparedStatement {
   switch (audience) {
     case 'citizen':
-      stmt = db.prepare(`${base} WHERE u.id = ?`).bind(ctx.citizenId);
-      break;
+      return db.prepare(`${base} WHERE u.id = ?`).bind(ctx.citizenId);
     case 'assignee':
-      stmt = ctx.assigneeId
+      return ctx.assigneeId
         ? db.prepare(`${base} WHERE u.id = ?`).bind(ctx.assigneeId)
         : db.prepare(`${base} WHERE u.role = 'officer' AND u.agency_id = ?`).bind(ctx.agencyId);
-      break;
     case 'agency_officers':
-      stmt = db.prepare(`${base} WHERE u.role = 'officer' AND u.agency_id = ?`).bind(ctx.agencyId);
-      break;
+      return db.prepare(`${base} WHERE u.role = 'officer' AND u.agency_id = ?`).bind(ctx.agencyId);
     case 'supervisors':
-      stmt = db.prepare(`${base} WHERE u.role = 'supervisor' AND u.agency_id = ?`).bind(ctx.agencyId);
-      break;
+      return db.prepare(`${base} WHERE u.role = 'supervisor' AND u.agency_id = ?`).bind(ctx.agencyId);
     case 'oversight':
-      stmt = db
+      return db
         .prepare(
           `${base} WHERE u.role IN ('officer', 'supervisor')
              AND u.agency_id = (SELECT oversight_agency_id FROM agencies WHERE id = ?)`,
         )
         .bind(ctx.agencyId);
-      break;
   }
-  const { results } = await stmt.all<RecipientRow>();
-  return results.map((r) => ({ id: r.id, email: r.email, locale: r.locale, role: r.role, emailEnabled: r.email_enabled === 1 }));
+}
+
+export function toRecipients(rows: readonly unknown[]): Recipient[] {
+  return (rows as RecipientRow[]).map((r) => ({ id: r.id, email: r.email, locale: r.locale, role: r.role, emailEnabled: r.email_enabled === 1 }));
 }
 
 export function notificationStatement(
