@@ -44,7 +44,7 @@ try {
     connection: native,
     taskQueue,
     workflowsPath: path.join(root, 'workflows/index.ts'),
-    activities: { async projectCaseEvent() {} },
+    activities: { async projectCaseEvent() {}, async projectCaseEvents() {} },
   });
   await worker.runUntil(async () => {
     for (const s of scenarios) {

@@ -92,3 +92,37 @@ describe('edge client retry rules', () => {
     }
   });
 });
+
+describe('a batch of one case\'s events (issue 11)', () => {
+  const many = (n: number, message = '') =>
+    Array.from({ length: n }, (_, i): CaseProjectionEvent => ({ ...event, seq: i + 1, ...(message ? { body: { message } } : {}) }));
+
+  it('goes in one signed request when it fits, in order', async () => {
+    const { fetch, seen } = fakeFetch([() => new Response('{"applied":3,"notified":0}')]);
+    await createActivities({ edgeUrl: 'http://edge.test', internalSecret: secret, fetch }).projectCaseEvents({ caseId: 'C-1', events: many(3) });
+    expect(seen).toHaveLength(1);
+    const body = (await seen[0]!.json()) as { caseId: string; events: CaseProjectionEvent[] };
+    expect(body.caseId).toBe('C-1');
+    expect(body.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('is split in order below the edge\'s 64 KB body limit, counting bytes not characters', async () => {
+    // 20 replies of 3,000 Chinese characters: 9 KB each in UTF-8, 3 KB in string length.
+    const events = many(20, '路'.repeat(3_000));
+    const { fetch, seen } = fakeFetch(Array.from({ length: 20 }, () => () => new Response('{}')));
+    await createActivities({ edgeUrl: 'http://edge.test', internalSecret: secret, fetch }).projectCaseEvents({ caseId: 'C-1', events });
+    expect(seen.length).toBeGreaterThan(1);
+    const bodies = await Promise.all(seen.map((r) => r.text()));
+    for (const b of bodies) expect(new TextEncoder().encode(b).length).toBeLessThan(64 * 1024);
+    const seqs = bodies.flatMap((b) => (JSON.parse(b) as { events: CaseProjectionEvent[] }).events.map((e) => e.seq));
+    expect(seqs).toEqual(events.map((e) => e.seq));
+  });
+
+  it('stops at the first refused chunk, so the retry resends it before anything later', async () => {
+    const events = many(20, '路'.repeat(3_000));
+    const { fetch, seen } = fakeFetch([() => new Response('{}'), () => problem(401, 'bad-signature')]);
+    const activities = createActivities({ edgeUrl: 'http://edge.test', internalSecret: secret, fetch });
+    await expect(activities.projectCaseEvents({ caseId: 'C-1', events })).rejects.toBeInstanceOf(ApplicationFailure);
+    expect(seen).toHaveLength(2);
+  });
+});

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { exports } from 'cloudflare:workers';
 import demoSql from '../../seeds/demo.sql?raw';
-import type { CaseProjectionEvent, CaseSnapshot } from '../../workflows/case/contract';
+import type { CaseProjectionBatch, CaseProjectionEvent, CaseSnapshot } from '../../workflows/case/contract';
 import { internalSignatureHeader, internalTimestampHeader } from '../../workflows/shared/edge-api';
 import { signBody } from '../../workflows/shared/signature';
 
@@ -67,8 +67,8 @@ export async function problemOf(res: Response) {
   };
 }
 
-/** Posts a projection event to the internal route, signed as the Temporal worker would sign it. */
-export async function signedEvent(ev: CaseProjectionEvent, secret = 'test-internal-secret', unixSeconds = Math.floor(Date.now() / 1000)) {
+/** Posts a projection event (or a batch of one case's events) to the internal route, signed as the Temporal worker would sign it. */
+export async function signedEvent(ev: CaseProjectionEvent | CaseProjectionBatch, secret = 'test-internal-secret', unixSeconds = Math.floor(Date.now() / 1000)) {
   const body = JSON.stringify(ev);
   return call('/internal/v1/case-events', {
     body,
