@@ -177,14 +177,12 @@ describe('an edge that refuses write-backs', () => {
       const late = Date.parse(breach.occurredAt) - Date.parse(String(breach.body?.resolutionDueAt));
       expect(late).toBeGreaterThanOrEqual(0);
       expect(late).toBeLessThan(3_000);
-      expect(escalated.timeline.map((e) => e.type).slice(0, 6)).toEqual([
-        'filed',
-        'deadlines_computed',
-        'ack_overdue',
-        'sla_warning',
-        'sla_warning',
-        'sla_breached',
-      ]);
+      const types = escalated.timeline.map((e) => e.type);
+      expect(types.slice(0, 5)).toEqual(['filed', 'deadlines_computed', 'ack_overdue', 'sla_warning', 'sla_warning']);
+      // Timers on time: the missed acknowledgement escalates 2 s after it (3 s), usually just
+      // before the answer's breach (4 s); under load the breach may come first. Either way, one breach.
+      expect(types.slice(5, 7).sort()).toEqual(['sla_breached', 'sla_escalated']);
+      expect(types.filter((t) => t === 'sla_breached')).toHaveLength(1);
       const officer = await ApiClient.signedIn('officer.dot@demo.civic.tw');
       await officer.json(`/api/v1/cases/${filed.id}/reply`, { json: { message: '已派員修復號誌，謝謝通報。' } }, 200);
       expect(await handle.result()).toEqual({ state: 'closed' });
