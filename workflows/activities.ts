@@ -3,12 +3,11 @@
  * `createActivities(deps)` here and its workflow functions to `index.ts`.
  */
 import { createActivities as createBudgetRoundActivities } from './budget-round/activities';
-import { createActivities as createCaseActivities } from './case/activities';
+import { type ActivityDeps as CaseActivityDeps, createActivities as createCaseActivities } from './case/activities';
 import { createActivities as createPetitionActivities } from './petition/activities';
 import { createActivities as createConsultationActivities } from './consultation/activities';
-import type { EdgeClientDeps } from './shared/edge-client';
 
-export function createAllActivities(deps: EdgeClientDeps) {
+export function createAllActivities(deps: CaseActivityDeps) {
   return {
     ...createCaseActivities(deps),
     ...createPetitionActivities(deps),

@@ -26,6 +26,11 @@ export interface WorkerOptions {
    * (issue 11). Unset: the SDK's default (100).
    */
   maxConcurrentActivities?: number;
+  /**
+   * Case projection requests in flight at once; the projection activities running meanwhile wait
+   * and go together in the next request (group commit, issue 11). Unset: 4.
+   */
+  projectionRequestsInFlight?: number;
 }
 
 function positiveInt(name: string): number | undefined {
@@ -45,6 +50,7 @@ export function optionsFromEnv(): WorkerOptions {
     internalSecret: required('INTERNAL_SECRET'),
     apiKey: process.env.TEMPORAL_API_KEY,
     maxConcurrentActivities: positiveInt('TEMPORAL_MAX_CONCURRENT_ACTIVITIES'),
+    projectionRequestsInFlight: positiveInt('PROJECTION_REQUESTS_IN_FLIGHT'),
   };
 }
 
@@ -58,7 +64,11 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowsPath: fileURLToPath(new URL('./index.ts', import.meta.url)),
-    activities: createAllActivities({ edgeUrl: opts.edgeUrl, internalSecret: opts.internalSecret }),
+    activities: createAllActivities({
+      edgeUrl: opts.edgeUrl,
+      internalSecret: opts.internalSecret,
+      ...(opts.projectionRequestsInFlight ? { projectionRequestsInFlight: opts.projectionRequestsInFlight } : {}),
+    }),
     ...(opts.maxConcurrentActivities ? { maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities } : {}),
   });
   return { worker, connection };

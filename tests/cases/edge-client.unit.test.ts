@@ -126,3 +126,81 @@ describe('a batch of one case\'s events (issue 11)', () => {
     expect(seen).toHaveLength(2);
   });
 });
+
+describe('projections of several cases share requests (group commit, issue 11)', () => {
+  const ev = (caseId: string, seq: number): CaseProjectionEvent => ({ ...event, caseId, seq });
+  const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+
+  it('sends at once when a request is free, and gathers the calls that come while it is out', async () => {
+    let release!: () => void;
+    const first = new Promise<void>((r) => (release = r));
+    const { fetch, seen } = fakeFetch([
+      async () => {
+        await first;
+        return json({ applied: 1, notified: 0 });
+      },
+      () => json({ results: ['C-2', 'C-3', 'C-4'].map((caseId) => ({ caseId, status: 200, applied: 1 })), notified: 0 }),
+    ]);
+    const a = createActivities({ edgeUrl: 'http://edge.test', internalSecret: secret, fetch, projectionRequestsInFlight: 1 });
+    const calls = [a.projectCaseEvents({ caseId: 'C-1', events: [ev('C-1', 1)] })];
+    await new Promise((r) => setTimeout(r, 0));
+    for (const id of ['C-2', 'C-3', 'C-4']) calls.push(a.projectCaseEvents({ caseId: id, events: [ev(id, 1), ev(id, 2)] }));
+    release();
+    await Promise.all(calls);
+    expect(seen).toHaveLength(2);
+    expect(((await seen[0]!.json()) as { caseId: string }).caseId).toBe('C-1');
+    const together = (await seen[1]!.json()) as { cases: { caseId: string; events: CaseProjectionEvent[] }[] };
+    expect(together.cases.map((c) => [c.caseId, c.events.map((e) => e.seq)])).toEqual([
+      ['C-2', [1, 2]],
+      ['C-3', [1, 2]],
+      ['C-4', [1, 2]],
+    ]);
+  });
+
+  it('fails only the case the edge does not know; a refused request is retried case by case', async () => {
+    let release!: () => void;
+    const first = new Promise<void>((r) => (release = r));
+    const { fetch, seen } = fakeFetch([
+      async () => {
+        await first;
+        return json({ applied: 1, notified: 0 });
+      },
+      () => json({ results: [{ caseId: 'C-2', status: 200, applied: 1 }, { caseId: 'GONE', status: 404, applied: 0 }], notified: 0 }),
+    ]);
+    const a = createActivities({ edgeUrl: 'http://edge.test', internalSecret: secret, fetch, projectionRequestsInFlight: 1 });
+    const c1 = a.projectCaseEvents({ caseId: 'C-1', events: [ev('C-1', 1)] });
+    await new Promise((r) => setTimeout(r, 0));
+    const c2 = a.projectCaseEvents({ caseId: 'C-2', events: [ev('C-2', 1)] });
+    const gone = a.projectCaseEvents({ caseId: 'GONE', events: [ev('GONE', 1)] });
+    release();
+    await c1;
+    await c2;
+    const failure = await gone.then(() => null, (e: ApplicationFailure) => e);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ type: 'EdgeRefused', nonRetryable: false });
+    expect(failure!.message).toContain('404');
+    expect(seen).toHaveLength(2);
+
+    // 422 for the whole request (one case malformed): each case goes again alone.
+    const second = fakeFetch([
+      async () => {
+        await new Promise((r) => setTimeout(r, 10));
+        return json({ applied: 1, notified: 0 });
+      },
+      () => problem(422, 'validation'),
+      () => json({ applied: 1, notified: 0 }),
+      () => problem(422, 'validation'),
+    ]);
+    const b = createActivities({ edgeUrl: 'http://edge.test', internalSecret: secret, fetch: second.fetch, projectionRequestsInFlight: 1 });
+    const d1 = b.projectCaseEvents({ caseId: 'C-1', events: [ev('C-1', 1)] });
+    await new Promise((r) => setTimeout(r, 0));
+    const ok = b.projectCaseEvents({ caseId: 'C-2', events: [ev('C-2', 1)] });
+    const bad = b.projectCaseEvents({ caseId: 'C-3', events: [ev('C-3', 1)] });
+    await d1;
+    await ok;
+    await expect(bad).rejects.toMatchObject({ type: 'EdgeRefused' });
+    expect(second.seen).toHaveLength(4);
+    const bodies = await Promise.all(second.seen.map((r) => r.json() as Promise<{ caseId?: string; cases?: unknown[] }>));
+    expect(bodies.map((b) => b.caseId ?? `cases:${b.cases?.length}`)).toEqual(['C-1', 'cases:2', 'C-2', 'C-3']);
+  });
+});

@@ -118,3 +118,45 @@ describe('a batch of one case\'s events', () => {
     expect(n!.n).toBe(0);
   });
 });
+
+describe('the events of several cases in one request (a worker\'s group commit)', () => {
+  it('answers each case on its own: unknown cases are 404 and stuck, the others applied and their old refusals cleared', async () => {
+    const a = await fileCase();
+    const b = await fileCase();
+    await env.DB.prepare('DELETE FROM projection_refusals').run();
+    // An earlier refusal of case a (a rolling deploy) is cleared once a's events go through.
+    expect((await signedEvent({ ...events(a)[0]!, state: 'teleported' } as unknown as CaseProjectionEvent)).status).toBe(422);
+    const res = await signedEvent({ cases: [batch(a, events(a).slice(0, 2)), batch('NO-SUCH-CASE', events('NO-SUCH-CASE').slice(0, 1)), batch(b, events(b))] });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const answer = (await res.json()) as { results: { caseId: string; status: number; applied: number }[]; notified: number };
+    expect(answer.results).toEqual([
+      { caseId: a, status: 200, applied: 2 },
+      { caseId: 'NO-SUCH-CASE', status: 404, applied: 0 },
+      { caseId: b, status: 200, applied: 5 },
+    ]);
+    expect(await readModel(a)).toMatchObject({ state: 'accepted', last_seq: 2 });
+    expect(await readModel(b)).toMatchObject({ state: 'replied', last_seq: 5 });
+    const { results: stuck } = await env.DB.prepare('SELECT key, status, code FROM projection_refusals ORDER BY key').all();
+    expect(stuck).toEqual([{ key: 'NO-SUCH-CASE', status: 404, code: 'case-not-found' }]);
+
+    // Sent again (a retry): nothing new, nobody notified twice.
+    const before = [await readModel(a), await readModel(b)];
+    const again = (await (await signedEvent({ cases: [batch(a, events(a).slice(0, 2)), batch(b, events(b))] } as never)).json()) as {
+      results: { applied: number }[];
+    };
+    expect(again.results.map((r) => r.applied)).toEqual([0, 0]);
+    expect([await readModel(a), await readModel(b)]).toEqual(before);
+  });
+
+  it('refuses a malformed request as a whole and writes nothing', async () => {
+    const a = await fileCase();
+    const before = await readModel(a);
+    const twice = await signedEvent({ cases: [batch(a, events(a).slice(0, 1)), batch(a, events(a).slice(1, 2))] });
+    expect(twice.status).toBe(422);
+    expect((await problemOf(twice)).errors?.map((e) => e.pointer)).toContain('/cases/1/caseId');
+    const many = Array.from({ length: 11 }, () => batch(a, events(a)));
+    const tooMany = await signedEvent({ cases: many.map((g, i) => ({ ...g, caseId: `${a}-${i}`, events: g.events.map((e) => ({ ...e, caseId: `${a}-${i}` })) })) });
+    expect(tooMany.status).toBe(422);
+    expect(await readModel(a)).toEqual(before);
+  });
+});

@@ -68,7 +68,7 @@ export async function problemOf(res: Response) {
 }
 
 /** Posts a projection event (or a batch of one case's events) to the internal route, signed as the Temporal worker would sign it. */
-export async function signedEvent(ev: CaseProjectionEvent | CaseProjectionBatch, secret = 'test-internal-secret', unixSeconds = Math.floor(Date.now() / 1000)) {
+export async function signedEvent(ev: CaseProjectionEvent | CaseProjectionBatch | { cases: CaseProjectionBatch[] }, secret = 'test-internal-secret', unixSeconds = Math.floor(Date.now() / 1000)) {
   const body = JSON.stringify(ev);
   return call('/internal/v1/case-events', {
     body,

@@ -43,13 +43,7 @@ export const trackProjectionRefusals = (keyOf: (body: unknown) => string | null)
     if (status >= 500) return; // the edge failed, not refused: the worker retries and health shows D1
     const code = await problemSlug(c.res.clone());
     const rowKey = status === 401 ? 'signature' : (key ?? 'malformed');
-    await db
-      .prepare(
-        `INSERT INTO projection_refusals (key, case_id, status, code, first_at, last_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET status = excluded.status, code = excluded.code, attempts = attempts + 1, last_at = excluded.last_at`,
-      )
-      .bind(rowKey, status === 401 ? null : key, status, code, now, now)
-      .run();
+    await refusalStatement(db, { key: rowKey, caseId: status === 401 ? null : key, status, code, at: now }).run();
     console.warn(JSON.stringify({ msg: 'projection refused', path: c.req.path, status, code, key: rowKey }));
   });
 
@@ -60,6 +54,24 @@ async function problemSlug(res: Response): Promise<string> {
   } catch {
     return 'unknown';
   }
+}
+
+/** Records (or counts again) one refusal; also used by routes that answer for several aggregates at once. */
+export function refusalStatement(
+  db: D1Database,
+  r: { key: string; caseId: string | null; status: number; code: string; at: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO projection_refusals (key, case_id, status, code, first_at, last_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET status = excluded.status, code = excluded.code, attempts = attempts + 1, last_at = excluded.last_at`,
+    )
+    .bind(r.key, r.caseId, r.status, r.code, r.at, r.at);
+}
+
+/** Clears the refusals of aggregates a request for several of them delivered (the middleware only knows one key). */
+export function clearRefusalsStatement(db: D1Database, keys: readonly string[]): D1PreparedStatement {
+  return db.prepare('DELETE FROM projection_refusals WHERE key IN (SELECT value FROM json_each(?))').bind(JSON.stringify(keys));
 }
 
 /** Refusals still being retried; `scopeSql` (a WHERE over cases) narrows to a scope; unattributable ones always count. */
