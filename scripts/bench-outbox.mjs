@@ -1,5 +1,5 @@
 /**
- * `./civic bench outbox [burst|lateness|recovery ...]`: the path from intake to a running
+ * `./civic bench outbox [burst|lateness|projection|recovery ...]`: the path from intake to a running
  * workflow, and the timer and projection path back, on the whole local stack (Temporal dev
  * server, `wrangler dev` with its local queue and D1, the Temporal worker process), measured
  * from outside as a client would:
@@ -11,10 +11,13 @@
  *   event's workflow time minus its deadline, and the time until the event is visible in D1
  *   (read from the local D1 file every 100 ms) minus its deadline; and the projection path's
  *   throughput (timeline events reaching D1 per second);
+ * - projection: the projection path alone (scripts/bench-projection.ts), one event per burst case,
+ *   one request per event against group commit → events/s;
  * - recovery: Temporal stopped, 3,000 filings, the queue's retries given up, Temporal started →
  *   seconds until every workflow runs, with the production cron interval (60 s) as the only sweep.
  *
- * Prints a table and rewrites the outbox section of BENCHMARKS.md (only with all three parts).
+ * Quicker runs while iterating: BENCH_BURST=300 BENCH_PERIOD_S=120 (cases, deadline seconds).
+ * Prints a table and a summary, and rewrites the outbox section of BENCHMARKS.md (only with every part).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,14 +25,17 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { ROOT } from './lib/paths.mjs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { BIN, ROOT } from './lib/paths.mjs';
 import { freePorts, startStack } from './lib/stack.mjs';
 
+const ALL_PARTS = ['burst', 'lateness', 'projection', 'recovery'];
 const args = process.argv.slice(2).filter((a) => a !== 'outbox');
-const parts = args.length ? args : ['burst', 'lateness', 'recovery'];
+const parts = args.length ? args : ALL_PARTS;
 for (const p of parts) {
-  if (!['burst', 'lateness', 'recovery'].includes(p)) {
-    console.error(`usage: ./civic bench outbox [burst|lateness|recovery ...]; unknown part "${p}"`);
+  if (!ALL_PARTS.includes(p)) {
+    console.error(`usage: ./civic bench outbox [${ALL_PARTS.join('|')} ...]; unknown part "${p}"`);
     process.exit(2);
   }
 }
@@ -82,10 +88,11 @@ const proxy = http.createServer((req, res) => {
 proxy.keepAliveTimeout = 30_000;
 await new Promise((r) => proxy.listen(proxyPort, '127.0.0.1', r));
 
+const internalSecret = randomBytes(24).toString('hex');
 const stack = await startStack({
   ports: { temporal, temporalHttp, temporalUi, edge, edgeInspector },
   dataDir,
-  internalSecret: randomBytes(24).toString('hex'),
+  internalSecret,
   cronIntervalMs: CRON_MS,
   extraSeeds: [seedFile],
   edgeTemporalHttpUrl: `http://127.0.0.1:${proxyPort}`,
@@ -209,7 +216,8 @@ const loadTimer = setInterval(() => loads.push(os.loadavg()[0]), 5_000);
 try {
   const cookie = await signIn();
 
-  if (parts.includes('burst') || parts.includes('lateness')) {
+  let burstIds = [];
+  if (parts.includes('burst') || parts.includes('lateness') || parts.includes('projection')) {
     // Watches D1 from the first filing on, so an event is timed when it first becomes visible
     // (the deadlines of the first filings may pass while the burst is still being filed).
     const seen = new Map(); // case id -> { eventLateMs, visibleLateMs }
@@ -250,6 +258,7 @@ try {
 
     log(`burst: ${BURST} filings by ${CLIENTS} clients (service type with a ${PERIOD_S}-second period) ...`);
     const burst = await fileBurst(cookie, BURST, 'BENCH-FAST');
+    burstIds = burst.ids;
     log(`filed in ${burst.seconds.toFixed(1)} s; waiting for every workflow ...`);
     const started = await waitStarted(db, burst.ids, burst.startedAt, 600_000);
     results.burst = { filings: BURST, filingsPerS: BURST / burst.seconds, fileS: burst.seconds, ...started };
@@ -287,6 +296,20 @@ try {
       };
       log(`lateness: ${JSON.stringify(results.lateness)}`);
     }
+  }
+
+  if (parts.includes('projection')) {
+    // The projection path alone, on the burst's cases (their workflows are done with them by now:
+    // high seqs, so nothing they send later is lost).
+    const idsFile = path.join(dataDir, 'projection-ids.json');
+    writeFileSync(idsFile, JSON.stringify(burstIds));
+    log(`projection: ${burstIds.length} events one request each (24 at once), then with group commit (64 at once, 4 requests) ...`);
+    const { stdout } = await promisify(execFile)(path.join(BIN, 'tsx'), ['scripts/bench-projection.ts', stack.edgeUrl, internalSecret, idsFile, '1000000'], {
+      cwd: ROOT,
+      maxBuffer: 1 << 20,
+    });
+    results.projection = JSON.parse(stdout.trim().split('\n').at(-1));
+    log(`projection: ${JSON.stringify(results.projection)}`);
   }
 
   if (parts.includes('recovery')) {
@@ -332,6 +355,12 @@ if (results.lateness) {
     `| lateness: ${l.breaches} breaches at ${BURST} open cases | event − deadline p50 ${f(l.event.p50, 2)} s, p99 ${f(l.event.p99, 2)} s, max ${f(l.event.max, 2)} s | visible in D1 − deadline p50 ${f(l.visible.p50, 2)} s, p99 ${f(l.visible.p99, 2)} s, max ${f(l.visible.max, 2)} s | projections into D1: ${f(l.projectionSustainedPerS)} events/s sustained over the deadlines, peak ${f(l.projectionPeakPerS)} events/s (${l.projectedEvents} events) |`,
   );
 }
+if (results.projection) {
+  const p = results.projection;
+  lines.push(
+    `| projection path alone: ${p.events} events (activities → signed route → D1, no Temporal) | one request per event, 24 at once: ${f(p.perEventPerS)} events/s | group commit, 64 activities sharing 4 requests: ${f(p.groupedPerS)} events/s | ${f(p.groupedPerS / p.perEventPerS, 1)}× |`,
+  );
+}
 if (results.recovery) {
   const r = results.recovery;
   lines.push(
@@ -359,13 +388,16 @@ if (results.lateness) {
       `  breach event − deadline      p50 ${f(l.event.p50, 2)} s   p99 ${f(l.event.p99, 2)} s   max ${f(l.event.max, 2)} s   (goal p99 < 1 s)`,
       `  visible in D1 − deadline     p50 ${f(l.visible.p50, 2)} s   p99 ${f(l.visible.p99, 2)} s   max ${f(l.visible.max, 2)} s   (goal p99 < 5 s)`,
       `  projection into D1           ${f(l.projectionSustainedPerS)} events/s sustained over the deadlines, peak ${f(l.projectionPeakPerS)} events/s (5 s window), ${l.projectedEvents} events`,
+      ...(results.projection
+        ? [`  projection path alone        ${f(results.projection.groupedPerS)} events/s with group commit, ${f(results.projection.perEventPerS)} events/s one request per event`]
+        : []),
       `  load average                 mean ${meanLoad.toFixed(1)} during the run; now ${l1.toFixed(2)}, ${l5.toFixed(2)}, ${l15.toFixed(2)}`,
       '',
     ].join('\n'),
   );
 }
 
-if (parts.length === 3) {
+if (ALL_PARTS.every((p) => parts.includes(p))) {
   const file = path.join(ROOT, 'BENCHMARKS.md');
   const begin = '<!-- bench-outbox:begin -->';
   const end = '<!-- bench-outbox:end -->';
