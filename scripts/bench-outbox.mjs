@@ -223,6 +223,7 @@ try {
     const seen = new Map(); // case id -> { eventLateMs, visibleLateMs }
     const counts = []; // [wall ms, timeline events from workflows in D1]
     const queues = { wfBacklog: 0, wfAgeS: 0, actBacklog: 0, actAgeS: 0 };
+    const queueSamples = []; // [wall ms, workflow backlog, its age s, activity backlog, its age s]
     let lastRowid = 0;
     let projected = 0;
     let watching = true;
@@ -247,6 +248,7 @@ try {
         if (now >= nextStats) {
           nextStats = now + 1_000;
           const st = await taskQueueStats();
+          queueSamples.push([now, st.WORKFLOW.backlog, st.WORKFLOW.ageS, st.ACTIVITY.backlog, st.ACTIVITY.ageS]);
           queues.wfBacklog = Math.max(queues.wfBacklog, st.WORKFLOW.backlog);
           queues.wfAgeS = Math.max(queues.wfAgeS, st.WORKFLOW.ageS);
           queues.actBacklog = Math.max(queues.actBacklog, st.ACTIVITY.backlog);
@@ -284,8 +286,12 @@ try {
       const lastSeen = Math.max(...[...seen.values()].map((v) => v.seenMs));
       const inWindow = counts.filter(([t]) => t >= firstDue && t <= lastSeen);
       const sustained = inWindow.length > 1 ? (inWindow.at(-1)[1] - inWindow[0][1]) / ((inWindow.at(-1)[0] - inWindow[0][0]) / 1000) : null;
+      // The task queues while the deadlines fall (the burst's starts are over by then, or nearly).
+      const during = queueSamples.filter(([t]) => t >= firstDue && t <= lastSeen);
+      const maxOf = (i) => Math.max(0, ...during.map((x) => x[i]));
       const vals = [...seen.values()];
       results.lateness = {
+        taskQueuesDuringDeadlines: { wfBacklog: maxOf(1), wfAgeS: maxOf(2), actBacklog: maxOf(3), actAgeS: maxOf(4) },
         projectionSustainedPerS: sustained,
         breaches: seen.size,
         event: dist(vals.map((v) => v.eventLateMs / 1000)),
@@ -370,7 +376,11 @@ if (results.recovery) {
 if (results.lateness) {
   const t = results.lateness.taskQueues;
   lines.push(
-    `| worker, during the deadlines | workflow task queue: at most ${t.wfBacklog} waiting, oldest ${f(t.wfAgeS)} s | activity task queue: at most ${t.actBacklog} waiting, oldest ${f(t.actAgeS)} s | (Temporal's DescribeTaskQueue, sampled every second) |`,
+    `| worker, whole run | workflow task queue: at most ${t.wfBacklog} waiting, oldest ${f(t.wfAgeS)} s | activity task queue: at most ${t.actBacklog} waiting, oldest ${f(t.actAgeS)} s | (Temporal's DescribeTaskQueue, sampled every second) |`,
+  );
+  const d = results.lateness.taskQueuesDuringDeadlines;
+  lines.push(
+    `| worker, while the deadlines fall | workflow task queue: at most ${d.wfBacklog} waiting, oldest ${f(d.wfAgeS)} s | activity task queue: at most ${d.actBacklog} waiting, oldest ${f(d.actAgeS)} s | |`,
   );
 }
 const meanLoad = loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : os.loadavg()[0];

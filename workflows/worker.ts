@@ -31,6 +31,10 @@ export interface WorkerOptions {
    * and go together in the next request (group commit, issue 11). Unset: 4.
    */
   projectionRequestsInFlight?: number;
+  /** Threads running workflow tasks (SDK default 1 with a reused V8 context). */
+  workflowThreads?: number;
+  /** Share of workflow task polls on the shared (non-sticky) queue, where new workflows' first tasks wait (SDK default 0.2). */
+  nonStickyPollRatio?: number;
 }
 
 function positiveInt(name: string): number | undefined {
@@ -38,6 +42,14 @@ function positiveInt(name: string): number | undefined {
   if (v === undefined || v === '') return undefined;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${v}".`);
+  return n;
+}
+
+function ratio(name: string): number | undefined {
+  const v = process.env[name];
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!(n > 0 && n <= 1)) throw new Error(`${name} must be a number in (0, 1], got "${v}".`);
   return n;
 }
 
@@ -51,6 +63,8 @@ export function optionsFromEnv(): WorkerOptions {
     apiKey: process.env.TEMPORAL_API_KEY,
     maxConcurrentActivities: positiveInt('TEMPORAL_MAX_CONCURRENT_ACTIVITIES'),
     projectionRequestsInFlight: positiveInt('PROJECTION_REQUESTS_IN_FLIGHT'),
+    workflowThreads: positiveInt('TEMPORAL_WORKFLOW_THREADS'),
+    nonStickyPollRatio: ratio('TEMPORAL_NONSTICKY_POLL_RATIO'),
   };
 }
 
@@ -70,6 +84,8 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
       ...(opts.projectionRequestsInFlight ? { projectionRequestsInFlight: opts.projectionRequestsInFlight } : {}),
     }),
     ...(opts.maxConcurrentActivities ? { maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities } : {}),
+    ...(opts.workflowThreads ? { workflowThreadPoolSize: opts.workflowThreads } : {}),
+    ...(opts.nonStickyPollRatio ? { nonStickyToStickyPollRatio: opts.nonStickyPollRatio } : {}),
   });
   return { worker, connection };
 }
