@@ -35,6 +35,12 @@ export interface WorkerOptions {
   workflowThreads?: number;
   /** Share of workflow task polls on the shared (non-sticky) queue, where new workflows' first tasks wait (SDK default 0.2). */
   nonStickyPollRatio?: number;
+  /**
+   * How long a workflow task waits for this worker's sticky queue before any worker may take it
+   * (SDK default 10 s). A task that moves is replayed from the whole history, which under a burst
+   * of deadlines costs more CPU than waiting did (issue 11, BENCHMARKS.md).
+   */
+  stickyTimeoutSeconds?: number;
 }
 
 function positiveInt(name: string): number | undefined {
@@ -65,6 +71,7 @@ export function optionsFromEnv(): WorkerOptions {
     projectionRequestsInFlight: positiveInt('PROJECTION_REQUESTS_IN_FLIGHT'),
     workflowThreads: positiveInt('TEMPORAL_WORKFLOW_THREADS'),
     nonStickyPollRatio: ratio('TEMPORAL_NONSTICKY_POLL_RATIO'),
+    stickyTimeoutSeconds: positiveInt('TEMPORAL_STICKY_TIMEOUT_S'),
   };
 }
 
@@ -86,6 +93,7 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     ...(opts.maxConcurrentActivities ? { maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities } : {}),
     ...(opts.workflowThreads ? { workflowThreadPoolSize: opts.workflowThreads } : {}),
     ...(opts.nonStickyPollRatio ? { nonStickyToStickyPollRatio: opts.nonStickyPollRatio } : {}),
+    ...(opts.stickyTimeoutSeconds ? { stickyQueueScheduleToStartTimeout: `${opts.stickyTimeoutSeconds}s` as const } : {}),
   });
   return { worker, connection };
 }
