@@ -2,13 +2,12 @@
  * Every process's activities, registered on the one worker. A new process adds its
  * `createActivities(deps)` here and its workflow functions to `index.ts`.
  */
-import { createActivities as createBudgetRoundActivities } from './budget-round/activities';
+import { type BudgetRoundActivityDeps, createActivities as createBudgetRoundActivities } from './budget-round/activities';
 import { createActivities as createCaseActivities } from './case/activities';
 import { createActivities as createPetitionActivities } from './petition/activities';
 import { createActivities as createConsultationActivities } from './consultation/activities';
-import type { EdgeClientDeps } from './shared/edge-client';
 
-export function createAllActivities(deps: EdgeClientDeps) {
+export function createAllActivities(deps: BudgetRoundActivityDeps) {
   return {
     ...createCaseActivities(deps),
     ...createPetitionActivities(deps),

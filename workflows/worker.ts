@@ -26,6 +26,8 @@ export interface WorkerOptions {
    * (issue 11). Unset: the SDK's default (100).
    */
   maxConcurrentActivities?: number;
+  /** Rows per page when a round's count reads its ballots from the edge (default 1,000). */
+  countPageSize?: number;
 }
 
 function positiveInt(name: string): number | undefined {
@@ -45,6 +47,7 @@ export function optionsFromEnv(): WorkerOptions {
     internalSecret: required('INTERNAL_SECRET'),
     apiKey: process.env.TEMPORAL_API_KEY,
     maxConcurrentActivities: positiveInt('TEMPORAL_MAX_CONCURRENT_ACTIVITIES'),
+    countPageSize: positiveInt('BUDGET_COUNT_PAGE_SIZE'),
   };
 }
 
@@ -58,7 +61,11 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowsPath: fileURLToPath(new URL('./index.ts', import.meta.url)),
-    activities: createAllActivities({ edgeUrl: opts.edgeUrl, internalSecret: opts.internalSecret }),
+    activities: createAllActivities({
+      edgeUrl: opts.edgeUrl,
+      internalSecret: opts.internalSecret,
+      ...(opts.countPageSize ? { countPageSize: opts.countPageSize } : {}),
+    }),
     ...(opts.maxConcurrentActivities ? { maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities } : {}),
   });
   return { worker, connection };

@@ -416,3 +416,105 @@ export async function loadBallotContext(db: D1Database, roundId: string, voterId
     hasVoted: v ? { voterTag: v.voter_tag, districtCode: v.district_code } : null,
   };
 }
+
+// ---- Counting off the Worker: pages for the count activity, results stored once per round ----
+
+/** Accepted projects in (district, id) order after a keyset position ('' sorts before every code). */
+export async function pageAcceptedProjects(
+  db: D1Database,
+  roundId: string,
+  after: { districtCode: string; id: string } | null,
+  limit: number,
+): Promise<{ id: string; districtCode: string; cost: number }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, district_code, cost FROM budget_projects
+       WHERE round_id = ? AND state = 'accepted' AND (district_code, id) > (?, ?)
+       ORDER BY district_code, id LIMIT ?`,
+    )
+    .bind(roundId, after?.districtCode ?? '', after?.id ?? '', limit)
+    .all<{ id: string; district_code: string; cost: number | null }>();
+  return results.map((r) => ({ id: r.id, districtCode: r.district_code, cost: r.cost ?? 0 }));
+}
+
+/** A page of the ballot box in (district, random id) order: the index budget_ballots_round walks it, no sort. */
+export async function pageBallots(
+  db: D1Database,
+  roundId: string,
+  after: { districtCode: string; id: string } | null,
+  limit: number,
+): Promise<{ id: string; districtCode: string; projects: string[]; points: number[] | null }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, district_code, projects, points FROM budget_ballots
+       WHERE round_id = ? AND (district_code, id) > (?, ?)
+       ORDER BY district_code, id LIMIT ?`,
+    )
+    .bind(roundId, after?.districtCode ?? '', after?.id ?? '', limit)
+    .all<{ id: string; district_code: string; projects: string; points: string | null }>();
+  return results.map((r) => ({
+    id: r.id,
+    districtCode: r.district_code,
+    projects: JSON.parse(r.projects) as string[],
+    points: r.points ? (JSON.parse(r.points) as number[]) : null,
+  }));
+}
+
+export async function findRoundCount(db: D1Database, roundId: string): Promise<{ countId: string; parts: number; storedAt: string } | null> {
+  const row = await db
+    .prepare(`SELECT count_id, parts, stored_at FROM budget_round_counts WHERE round_id = ?`)
+    .bind(roundId)
+    .first<{ count_id: string; parts: number; stored_at: string }>();
+  return row ? { countId: row.count_id, parts: row.parts, storedAt: row.stored_at } : null;
+}
+
+/** Keeps one part of a chunked count; a resent part changes nothing. Answers how many parts are in. */
+export async function addResultPart(
+  db: D1Database,
+  p: { roundId: string; countId: string; part: number; parts: number; chunk: string; at: string },
+): Promise<number> {
+  const [, counted] = await db.batch([
+    db
+      .prepare(`INSERT OR IGNORE INTO budget_result_parts (round_id, count_id, part, parts, chunk, received_at) VALUES (?, ?, ?, ?, ?, ?)`)
+      .bind(p.roundId, p.countId, p.part, p.parts, p.chunk, p.at),
+    db.prepare(`SELECT COUNT(*) AS n FROM budget_result_parts WHERE round_id = ? AND count_id = ? AND part < ?`).bind(p.roundId, p.countId, p.parts),
+  ]);
+  return (counted?.results as { n: number }[] | undefined)?.[0]?.n ?? 0;
+}
+
+export async function readResultText(db: D1Database, roundId: string, countId: string, parts: number): Promise<string> {
+  const { results } = await db
+    .prepare(`SELECT chunk FROM budget_result_parts WHERE round_id = ? AND count_id = ? AND part < ? ORDER BY part`)
+    .bind(roundId, countId, parts)
+    .all<{ chunk: string }>();
+  return results.map((r) => r.chunk).join('');
+}
+
+/**
+ * Stores a round's results once, in one batch: the count row goes in only if the round has none,
+ * and each result row only if the statement before it wrote (changes() > 0), so a second count
+ * (a retried activity) writes nothing. The parts are dropped in the same batch.
+ */
+export async function storeRoundCount(
+  db: D1Database,
+  c: { roundId: string; countId: string; parts: number; at: string },
+  results: readonly ResultRecord[],
+): Promise<boolean> {
+  const [count] = await db.batch([
+    db
+      .prepare(`INSERT INTO budget_round_counts (round_id, count_id, parts, stored_at) VALUES (?, ?, ?, ?) ON CONFLICT (round_id) DO NOTHING`)
+      .bind(c.roundId, c.countId, c.parts, c.at),
+    ...results.map((r) =>
+      db
+        .prepare(
+          `INSERT INTO budget_results (round_id, district_code, rule, ballots, selected, total_cost, explanation, computed_at)
+           SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() > 0
+           ON CONFLICT (round_id, district_code) DO UPDATE SET rule = excluded.rule, ballots = excluded.ballots,
+             selected = excluded.selected, total_cost = excluded.total_cost, explanation = excluded.explanation, computed_at = excluded.computed_at`,
+        )
+        .bind(c.roundId, r.districtCode, r.rule, r.ballots, JSON.stringify(r.selected), r.totalCost, JSON.stringify(r.explanation), c.at),
+    ),
+    db.prepare(`DELETE FROM budget_result_parts WHERE round_id = ?`).bind(c.roundId),
+  ]);
+  return (count?.meta.changes ?? 0) > 0;
+}
