@@ -78,6 +78,8 @@ describe('reading a round for its count', () => {
     expect((await problemOf(tooMany)).errors!.map((e) => e.pointer)).toEqual(['/limit']);
     expect((await page('R-NOSUCH1', 'ballots', null, 10)).status).toBe(404);
     expect((await signedPost(budgetInternalRoutes.countPage, { roundId, of: 'ballots', after: null, limit: 10 }, 'wrong-secret')).status).toBe(401);
+    // The edge no longer counts on request: the route that did is gone.
+    expect((await signedPost('/internal/v1/budget-round-tallies', { roundId })).status).toBe(404);
   });
 });
 
