@@ -29,6 +29,7 @@ Civic engine is running.
   Temporal Web UI    ${stack.temporalUiUrl}/
   Temporal HTTP API  ${stack.temporalHttpUrl}   gRPC ${stack.temporalAddress}
   Data               ${path.relative(ROOT, path.join(DATA_DIR, 'dev'))}/ (git-ignored; delete it to start afresh)
+  Budgeting demo     ${stack.edgeUrl}/budgets/R-2027DAXY (voting) and ${stack.edgeUrl}/budgets/R-2026DONE (counted, in implementation)
 
 Demo accounts (password for all: civic-demo-2026)
   citizen     citizen@demo.civic.tw         (陳小明, zh-TW)
