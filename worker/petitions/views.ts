@@ -73,6 +73,7 @@ export async function petitionDetail(c: AppContext, p: PetitionRecord): Promise<
     viewer: user
       ? {
           endorsement: mine?.state ?? null,
+          awaitingConfirmation: mine?.state === 'pending' && mine.confirmBy !== null,
           follows: mine?.follow ?? false,
           canEndorse: user.role === 'citizen' && p.state === 'open' && meetsIdentityLevel(user.identityLevel, p.endorseLevel),
         }
