@@ -104,8 +104,10 @@ app.route('/internal/v1', petitionEventRoutes);
 app.route('/internal/v1', consultationEventRoutes);
 app.route('/internal/v1', budgetRoundEventRoutes);
 app.route('/dev', devMailbox);
-app.route('/dev', petitionBenchRoutes);
 app.route('/internal/bench', budgetBenchRoutes);
+// Not under /dev: the mailbox's admin-only middleware covers /dev/* and answered the petition
+// baseline with 401 before it reached its insert.
+app.route('/internal/bench/petitions', petitionBenchRoutes);
 // Open311 clients post cross-origin forms with API keys: outside the cookie/CSRF-protected /api.
 app.route('/open311/v2', open311Routes);
 
