@@ -3,8 +3,8 @@
 --
 -- `email_confirmation`: 'off' (default, Taiwan's Join: only accounts at the required identity
 -- level endorse, at once), 'below_level' (accounts below the level may endorse, but the
--- endorsement stays pending until its e-mailed link is confirmed), 'always' (every endorsement
--- waits for its e-mail confirmation). `confirmation_seconds`: how long a link stays valid.
+-- endorsement stays pending until its e-mailed link is confirmed), 'always' (as 'below_level',
+-- and every other endorsement waits for its e-mail confirmation too). `confirmation_seconds`: how long a link stays valid.
 ALTER TABLE petition_settings ADD COLUMN email_confirmation TEXT NOT NULL DEFAULT 'off'
   CHECK (email_confirmation IN ('off', 'below_level', 'always'));
 ALTER TABLE petition_settings ADD COLUMN confirmation_seconds INTEGER NOT NULL DEFAULT 259200

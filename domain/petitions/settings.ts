@@ -64,8 +64,8 @@ export function settingsPeriod(s: PetitionSettings, key: (typeof periodKeys)[num
  * Endorsement confirmation by e-mail (a platform setting, not fixed per petition: it decides how
  * an endorsement is checked, not when a petition passes). 'off' is Taiwan's Join: only accounts
  * at the petition's identity level endorse, and at once. 'below_level' lets accounts below that
- * level endorse too, pending until they confirm the e-mailed link; 'always' holds every
- * endorsement until confirmed (the UK petitions site).
+ * level endorse too, pending until they confirm the e-mailed link; 'always' does the same and
+ * holds every other endorsement until confirmed as well (the UK petitions site).
  */
 export const emailConfirmationModes = ['off', 'below_level', 'always'] as const;
 export type EmailConfirmationMode = (typeof emailConfirmationModes)[number];

@@ -504,7 +504,7 @@ export async function endorse(db: D1Database, e: EndorseInput): Promise<EndorseO
            JOIN petition_settings s ON s.id = 1,
            (SELECT COUNT(*) AS n FROM petition_endorsements WHERE petition_id = ? AND network = ? AND endorsed_at > ?) b
          WHERE u.role = 'citizen' AND p.state = 'open'
-           AND (${levelRank('u.identity_level')} >= ${levelRank('p.endorse_level')} OR s.email_confirmation = 'below_level')
+           AND (${levelRank('u.identity_level')} >= ${levelRank('p.endorse_level')} OR s.email_confirmation != 'off')
            AND (SELECT COUNT(*) FROM petition_endorsements WHERE user_id = u.id AND endorsed_at > ?) < ?
            AND (SELECT COUNT(*) FROM petition_endorsements WHERE network = ? AND endorsed_at > ?) < ?
          ON CONFLICT (petition_id, user_id) DO UPDATE SET state = excluded.state, follow = excluded.follow, network = excluded.network,

@@ -146,7 +146,7 @@ export const SettingsSchema = z
     emailConfirmation: z
       .enum(emailConfirmationModes)
       .default(defaultConfirmationSettings.emailConfirmation)
-      .meta({ description: "'off': only accounts at the identity level endorse, at once (Join). 'below_level': accounts below it endorse pending an e-mailed confirmation link. 'always': every endorsement waits for its link." }),
+      .meta({ description: "'off': only accounts at the identity level endorse, at once (Join). 'below_level': accounts below it endorse pending an e-mailed confirmation link. 'always': as 'below_level', and every other endorsement waits for its link too." }),
     confirmationSeconds: z.int().min(1).max(CONFIRMATION_SECONDS_MAX).default(defaultConfirmationSettings.confirmationSeconds),
   })
   .meta({ id: 'PetitionSettings' });
