@@ -195,7 +195,7 @@ describe('e-mail confirmation of endorsements', () => {
     await env.DB.prepare(`UPDATE petitions SET state = 'not_passed' WHERE id = ?`).bind(p.id).run();
     const res = await confirm(token);
     const problem = await problemOf(res);
-    expect([res.status, problem.type]).toEqual([409, expect.stringContaining('petition-not-open')]);
+    expect([res.status, problem.type]).toEqual([409, expect.stringContaining('confirmation-closed')]);
     expect(problem).toMatchObject({ petitionId: p.id });
     expect(await rowOf(p.id, person!.id)).toMatchObject({ state: 'pending' });
   });

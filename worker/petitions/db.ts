@@ -6,7 +6,7 @@ import type { IdentityLevel } from '../../domain/petitions/identity';
 import type { EmailConfirmationMode, EndorsementConfirmationSettings, PetitionSettings } from '../../domain/petitions/settings';
 import { CREDENTIAL_USER_JOIN } from '../platform/auth/middleware';
 import type { PetitionEventType, PetitionProjectionEvent, PetitionState, RejectionGround } from '../../workflows/petition/contract';
-import type { petitionFilters, petitionSorts } from './schemas';
+import type { OversightFigure, petitionFilters, petitionSorts } from './schemas';
 
 export const publicStates: readonly PetitionState[] = ['open', 'not_passed', 'passed', 'awaiting_response', 'responded', 'closed'];
 const PUBLIC_IN = publicStates.map((s) => `'${s}'`).join(', ');
@@ -232,6 +232,7 @@ export function submitStatements(
 
 export interface ListOptions {
   filter?: (typeof petitionFilters)[number];
+  agency?: string;
   sort: (typeof petitionSorts)[number];
   q?: string;
   limit: number;
@@ -297,6 +298,10 @@ export async function listPetitions(db: D1Database, o: ListOptions): Promise<{ i
       binds.push(likeEscape(o.q), likeEscape(o.q), likeEscape(o.q));
     }
     if (o.filter === undefined) where.push(`p.state IN (${PUBLIC_IN})`);
+  }
+  if (o.agency) {
+    where.push('p.agency_id = ?');
+    binds.push(o.agency);
   }
   const whereSql = where.join(' AND ');
   const [list, count] = await db.batch<PetitionRow | { n: number }>([
@@ -813,6 +818,42 @@ export async function accountability(db: D1Database, now: string) {
         onTimeRate: responded + overdue === 0 ? null : onTime / (responded + overdue),
       };
     }),
+  };
+}
+
+/**
+ * The petitions behind one figure of the accountability table (the same conditions as
+ * `accountability`), optionally of one agency, a page at a time with the total.
+ */
+export async function listOversight(
+  db: D1Database,
+  o: { figure: OversightFigure; agency?: string; limit: number; offset: number; now: string },
+): Promise<{ items: PetitionRecord[]; total: number }> {
+  const overdueResponse = `p.state = 'awaiting_response' AND (p.response_overdue = 1 OR p.response_due_at < ?)`;
+  const figures: Record<OversightFigure, { sql: string; binds: unknown[]; order: string }> = {
+    awaiting_review: { sql: `p.state = 'in_review'`, binds: [], order: 'p.review_due_at IS NULL, p.review_due_at, p.id' },
+    review_overdue: { sql: `p.state = 'in_review' AND (p.review_overdue = 1 OR p.review_due_at < ?)`, binds: [o.now], order: 'p.review_due_at, p.id' },
+    awaiting_response: { sql: `p.state = 'awaiting_response'`, binds: [], order: 'p.response_due_at IS NULL, p.response_due_at, p.id' },
+    overdue: { sql: overdueResponse, binds: [o.now], order: 'p.response_due_at, p.id' },
+    responded: { sql: 'p.responded_at IS NOT NULL', binds: [], order: 'p.responded_at DESC, p.id' },
+    responded_on_time: { sql: 'p.responded_on_time = 1', binds: [], order: 'p.responded_at DESC, p.id' },
+    responded_late: { sql: 'p.responded_on_time = 0', binds: [], order: 'p.responded_at DESC, p.id' },
+  };
+  const f = figures[o.figure];
+  const where = [f.sql];
+  const binds = [...f.binds];
+  if (o.agency) {
+    where.push('p.agency_id = ?');
+    binds.push(o.agency);
+  }
+  const whereSql = where.join(' AND ');
+  const [list, count] = await db.batch<PetitionRow | { n: number }>([
+    db.prepare(`${SELECT_PETITION} WHERE ${whereSql} ORDER BY ${f.order} LIMIT ? OFFSET ?`).bind(...binds, o.limit, o.offset),
+    db.prepare(`SELECT COUNT(*) AS n FROM petitions p WHERE ${whereSql}`).bind(...binds),
+  ]);
+  return {
+    items: ((list?.results ?? []) as PetitionRow[]).map((r) => toPetition(r, o.now)),
+    total: (count?.results?.[0] as { n: number } | undefined)?.n ?? 0,
   };
 }
 

@@ -9,6 +9,7 @@ import type { Locale } from '../platform/auth/users';
 import { newToken, sha256Hex } from '../platform/crypto';
 import type { AppContext } from '../platform/env';
 import { emailStatement } from '../platform/notifications/db';
+import { deliverEmailsSoon } from '../platform/notifications/email';
 import { jsonBody, jsonResponse, problems } from '../platform/openapi';
 import { fail } from '../platform/problem';
 import { createRouter } from '../platform/validation';
@@ -55,6 +56,7 @@ export async function sendConfirmation(
       at: e.at,
     }),
   ]);
+  c.executionCtx.waitUntil(deliverEmailsSoon(c.env));
 }
 
 confirmations.openapi(
@@ -72,7 +74,8 @@ confirmations.openapi(
   async (c) => {
     const at = new Date().toISOString();
     const r = await confirmEndorsement(c.env.DB, await sha256Hex(c.req.valid('json').token), at);
-    const about = { petitionId: r.petitionId, petitionTitle: r.kind === 'confirmed' ? r.title : r.title };
+    // The page links back to the petition whatever the outcome.
+    const about = { petitionId: r.petitionId, petitionTitle: r.title };
     switch (r.kind) {
       case 'confirmed':
         signalIfReached(c, r.petitionId, r.valid, r.threshold, r.reachedBefore);
@@ -82,7 +85,7 @@ confirmations.openapi(
       case 'expired':
         fail(409, 'confirmation-expired', 'This link has expired; endorse the petition again to get a new one.', about);
       case 'petition-closed':
-        fail(409, 'petition-not-open', 'The petition closed before the endorsement was confirmed.', about);
+        fail(409, 'confirmation-closed', 'The petition stopped collecting endorsements before this one was confirmed.', about);
       case 'withdrawn':
       case 'unknown':
         fail(409, 'confirmation-invalid', 'This link is unknown, or its endorsement was withdrawn.', about);

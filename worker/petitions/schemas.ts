@@ -33,8 +33,19 @@ export const PetitionListQuerySchema = z.object({
   filter: z.enum(petitionFilters).optional(),
   sort: z.enum(petitionSorts).default('newest'),
   q: z.string().trim().min(1).max(100).optional().meta({ description: 'Substring search (any language; Chinese included).' }),
+  agency: z.string().trim().min(1).max(40).optional().meta({ description: 'Only petitions assigned to this agency (its id).' }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+
+/** The figures of the accountability table a manager can open as a list of petitions. */
+export const oversightFigures = ['awaiting_review', 'review_overdue', 'awaiting_response', 'overdue', 'responded', 'responded_on_time', 'responded_late'] as const;
+export type OversightFigure = (typeof oversightFigures)[number];
+export const OversightQuerySchema = z.object({
+  figure: z.enum(oversightFigures),
+  agency: z.string().trim().min(1).max(40).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
 
 export const SimilarQuerySchema = z.object({ q: z.string().trim().min(2).max(200) });
@@ -198,3 +209,14 @@ export const AgencyAccountabilitySchema = z
 export const AccountabilitySchema = z
   .object({ awaitingReview: z.int(), reviewOverdue: z.int(), agencies: z.array(AgencyAccountabilitySchema) })
   .meta({ id: 'PetitionAccountability' });
+
+export const OversightListSchema = z
+  .object({
+    items: z.array(
+      PetitionSummarySchema.extend({ submittedAt: z.string().nullable(), reviewDueAt: z.string().nullable(), reviewOverdue: z.boolean() }),
+    ),
+    total: z.int(),
+    page: z.int(),
+    pageSize: z.int(),
+  })
+  .meta({ id: 'PetitionOversightList' });
