@@ -200,6 +200,23 @@ describe('e-mail confirmation of endorsements', () => {
     expect(await rowOf(p.id, person!.id)).toMatchObject({ state: 'pending' });
   });
 
+  it('a withdrawn or invalidated endorsement: the link confirms nothing', async () => {
+    await settings({ emailConfirmation: 'always' });
+    const p = await opened();
+    const [gone, voided] = await citizens(2);
+    for (const [i, c] of [gone!, voided!].entries()) expect((await endorse(p.id, c.cookie, 10 + i)).status).toBe(201);
+    const goneToken = (await mailedToken(gone!.id)).token;
+    const voidedToken = (await mailedToken(voided!.id)).token;
+    expect((await call(`/api/v1/petitions/${p.id}/endorsement`, { cookie: gone!.cookie, method: 'DELETE', headers: { origin: ORIGIN } })).status).toBe(200);
+    const withdrawn = await confirm(goneToken);
+    expect([withdrawn.status, (await problemOf(withdrawn)).type]).toEqual([409, expect.stringContaining('confirmation-invalid')]);
+    await env.DB.prepare(`UPDATE petition_endorsements SET state = 'invalidated' WHERE petition_id = ? AND user_id = ?`).bind(p.id, voided!.id).run();
+    const invalidated = await confirm(voidedToken);
+    expect([invalidated.status, (await problemOf(invalidated)).type]).toEqual([409, expect.stringContaining('confirmation-invalid')]);
+    expect(await rowOf(p.id, voided!.id)).toMatchObject({ state: 'invalidated' });
+    expect((await detail(p.id)).endorsements).toBe(0);
+  });
+
   it("'below_level': verified people count at once, others after confirming; staff approval never approves an unconfirmed one; English mail", async () => {
     await settings({ emailConfirmation: 'below_level' });
     const p = await opened();

@@ -107,6 +107,40 @@ describe('petition round trip in the browser', () => {
     await expect.poll(async () => (await proposer.locator('body').innerText()).length).toBeGreaterThan(0);
   });
 
+  it('a manager drills down from an accountability figure to its petitions; the public table links to the overdue list of the agency', async () => {
+    const manager = await newPage();
+    await signIn(manager, 'manager@demo.civic.tw');
+    await manager.goto(`${base}/petitions/accountability`);
+    // The first test left a petition of TPE-DOT responded.
+    const link = manager.getByTestId('figure-responded-TPE-DOT');
+    await link.waitFor();
+    expect(await link.getAttribute('aria-label')).toBeTruthy();
+    await link.click();
+    await manager.getByTestId('oversight-table').waitFor();
+    expect(new URL(manager.url()).searchParams.get('figure')).toBe('responded');
+    expect(new URL(manager.url()).searchParams.get('agency')).toBe('TPE-DOT');
+    expect(await manager.getByTestId('oversight-agency').inputValue()).toBe('TPE-DOT');
+    expect(await manager.getByTestId('oversight-range').textContent()).toMatch(/\d/);
+    expect(await manager.getByTestId('oversight-table').locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await axeViolations(manager)).toEqual([]);
+    await manager.screenshot({ path: path.join(shots, 'petition-oversight.png'), fullPage: true });
+    // Another figure through the form: the URL follows.
+    await manager.getByTestId('oversight-figure').selectOption('overdue');
+    await manager.getByTestId('oversight-filters').getByRole('button').click();
+    await expect.poll(() => new URL(manager.url()).searchParams.get('figure')).toBe('overdue');
+
+    const anonymous = await newPage({ width: 375, height: 800 });
+    await anonymous.goto(`${base}/petitions/overdue?agency=TPE-DOT`);
+    await anonymous.getByTestId('agency-filter').waitFor();
+    expect(await axeViolations(anonymous)).toEqual([]);
+    const overflow = await anonymous.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Without sign-in the table's figures are not links to the managers' lists.
+    await anonymous.goto(`${base}/petitions/accountability`);
+    await anonymous.getByTestId('petition-accountability').locator('table').waitFor();
+    expect(await anonymous.locator('a[href^="/petitions/oversight"]').count()).toBe(0);
+  });
+
   it('an endorsement confirmed by e-mail: pending until the POST from the page the link opens, on a phone', { timeout: 120_000 }, async () => {
     const settings = await admin.json<Record<string, unknown>>('/api/v1/petitions/settings');
     await admin.json('/api/v1/petitions/settings', { method: 'PUT', json: { ...settings, emailConfirmation: 'always', confirmationSeconds: 600 } }, 200);

@@ -644,7 +644,8 @@ export async function confirmEndorsement(db: D1Database, tokenHash: string, at: 
     };
   }
   if (a.used_at != null) return { kind: 'already-confirmed', petitionId, title };
-  if (a.state == null) return { kind: 'withdrawn', petitionId, title };
+  // Withdrawn, or invalidated by staff meanwhile: nothing to confirm.
+  if (a.state == null || a.state === 'invalidated') return { kind: 'withdrawn', petitionId, title };
   if (a.state !== 'pending' || a.confirm_by == null) return { kind: 'already-confirmed', petitionId, title };
   if (String(a.expires_at) <= at || String(a.confirm_by) <= at) return { kind: 'expired', petitionId, title };
   if (a.petition_state !== 'open') return { kind: 'petition-closed', petitionId, title };
