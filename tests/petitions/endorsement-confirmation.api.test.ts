@@ -42,6 +42,9 @@ describe('endorsing resolves the session in its own batch, as strictly as before
     const p = await opened();
     const noSession = await call(`/api/v1/petitions/${p.id}/endorsement`, { json: {}, headers: { origin: ORIGIN } });
     expect([noSession.status, (await problemOf(noSession)).type]).toEqual([401, expect.stringContaining('unauthenticated')]);
+    // Signed out comes before reading the body, as before.
+    const noSessionBadBody = await call(`/api/v1/petitions/${p.id}/endorsement`, { json: { follow: 'yes' }, headers: { origin: ORIGIN } });
+    expect(noSessionBadBody.status).toBe(401);
     const stale = await endorse(p.id, 'civic_session=tok_stale_0123456789abcdefghijklmnop', 1);
     expect([stale.status, (await problemOf(stale)).type]).toEqual([401, expect.stringContaining('unauthenticated')]);
     const badBearer = await call(`/api/v1/petitions/${p.id}/endorsement`, { json: {}, headers: { authorization: 'Bearer short' } });

@@ -8,7 +8,7 @@ import { petitionSignals, petitionWorkflowId } from '../../workflows/petition/co
 import { meetsIdentityLevel } from '../../domain/petitions/identity';
 import { thresholdReached } from '../../domain/petitions/threshold';
 import type { CredentialKind } from '../platform/auth/credentials';
-import { deferredCredential, failUnknownCredential, requireRole } from '../platform/auth/middleware';
+import { deferredCredential, failUnknownCredential, requireCredential, requireRole } from '../platform/auth/middleware';
 import { sha256Hex } from '../platform/crypto';
 import type { AppContext } from '../platform/env';
 import { jsonBody, jsonResponse, problems } from '../platform/openapi';
@@ -71,6 +71,9 @@ export function endorsementDefersAuth(c: AppContext): boolean {
 
 endorsements.openapi(
   createRoute({
+    // Signed out is a 401 before the body is read, as with requireRole; who it is, is resolved
+    // in the endorsing statement itself.
+    middleware: [requireCredential()] as const,
     method: 'post',
     path: '/{id}/endorsement',
     tags: ['Petitions'],

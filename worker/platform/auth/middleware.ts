@@ -63,6 +63,13 @@ export function deferredCredential(c: AppContext): { tokenHash: string; kind: Cr
   return cred;
 }
 
+/** On a deferred route: refuses a request without any credential before its input is read. */
+export const requireCredential = () =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    deferredCredential(c);
+    await next();
+  });
+
 /**
  * The refusal when a deferred credential resolved to nobody: the same codes as the eager lookup
  * (an unknown or expired API token is `bad-credentials`, a stale session cookie is not signed in).
