@@ -49,6 +49,9 @@ export function startRouter(outlet: HTMLElement): Router {
     { path: '/petitions/new', component: 'petition-new-page', action: page(() => import('./petitions/petition-new-page'), ['citizen']) },
     { path: '/petitions/review', component: 'petition-queue-page', action: page(() => import('./petitions/petition-queue-page'), ['manager', 'admin']) },
     { path: '/petitions/responses', component: 'petition-queue-page', action: page(() => import('./petitions/petition-queue-page'), [...staff, 'manager', 'admin']) },
+    // Opened from the endorsement confirmation e-mail; only its button's POST confirms.
+    { path: '/petitions/confirm', component: 'petition-confirm-page', action: page(() => import('./petitions/petition-confirm-page')) },
+    { path: '/petitions/oversight', component: 'petition-oversight-page', action: page(() => import('./petitions/petition-oversight-page'), ['manager', 'admin']) },
     { path: '/petitions/accountability', component: 'petition-accountability-page', action: page(() => import('./petitions/petition-accountability-page')) },
     { path: '/petitions/:id', component: 'petition-page', action: page(() => import('./petitions/petition-page')) },
     { path: '/accountability', component: 'accountability-page', action: page(() => import('./dashboard/accountability-page')) },
