@@ -31,6 +31,7 @@ import admin from './platform/admin-routes';
 import attachments from './platform/attachments/routes';
 import auth from './platform/auth/routes';
 import emailVerification from './platform/auth/email-verification';
+import registration from './platform/auth/registration';
 import { authenticate } from './platform/auth/middleware';
 import { mountDocs } from './platform/docs';
 import type { AppEnv, Bindings } from './platform/env';
@@ -64,6 +65,7 @@ api.use('*', authenticate());
 // Platform
 api.route('/auth', auth);
 api.route('/auth', emailVerification);
+api.route('/auth', registration);
 api.route('/health', health);
 api.route('/notifications', notifications);
 api.route('/admin', admin);

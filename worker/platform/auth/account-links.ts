@@ -1,0 +1,122 @@
+/**
+ * E-mailed account links (migration 0043): finishing a registration and resetting a password.
+ * Typed SQL only; the routes in registration.ts decide who gets which mail.
+ */
+import { sha256Hex } from '../crypto';
+import type { Locale } from './users';
+
+export type LinkPurpose = 'register' | 'reset';
+
+/** How long an e-mailed link is valid, from the setting ACCOUNT_LINK_HOURS (default 24). */
+export function linkHours(setting: string | undefined): number {
+  const n = Number(setting);
+  return Number.isFinite(n) && n > 0 && n <= 24 * 14 ? n : 24;
+}
+
+/**
+ * The not-yet-active account row of an address that registered: it has no usable password
+ * ('pending' never verifies) until the e-mailed link is confirmed. Returns its id, or the id of
+ * the row a concurrent registration created first.
+ */
+export async function pendingUserFor(db: D1Database, email: string, displayName: string, locale: Locale, now: string): Promise<string> {
+  const id = crypto.randomUUID();
+  await db
+    .prepare(
+      `INSERT INTO users (id, email, password_hash, display_name, role, agency_id, locale, created_at)
+       VALUES (?, ?, 'pending', ?, 'citizen', NULL, ?, ?) ON CONFLICT (email) DO NOTHING`,
+    )
+    .bind(id, email, displayName, locale, now)
+    .run();
+  const row = await db.prepare('SELECT id FROM users WHERE email = ?').bind(email).first<{ id: string }>();
+  return row!.id;
+}
+
+export function insertLinkStatement(
+  db: D1Database,
+  l: {
+    tokenHash: string;
+    purpose: LinkPurpose;
+    userId: string;
+    now: Date;
+    hours: number;
+    registration?: { passwordHash: string; displayName: string; locale: Locale };
+  },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO account_links (token_hash, purpose, user_id, password_hash, display_name, locale, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(
+      l.tokenHash,
+      l.purpose,
+      l.userId,
+      l.registration?.passwordHash ?? null,
+      l.registration?.displayName ?? null,
+      l.registration?.locale ?? null,
+      l.now.toISOString(),
+      new Date(l.now.getTime() + l.hours * 3_600_000).toISOString(),
+    );
+}
+
+export interface AccountLink {
+  tokenHash: string;
+  purpose: LinkPurpose;
+  userId: string;
+  passwordHash: string | null;
+  displayName: string | null;
+  locale: Locale | null;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+interface LinkRow {
+  token_hash: string;
+  purpose: LinkPurpose;
+  user_id: string;
+  password_hash: string | null;
+  display_name: string | null;
+  locale: Locale | null;
+  expires_at: string;
+  used_at: string | null;
+}
+
+const toLink = (r: LinkRow): AccountLink => ({
+  tokenHash: r.token_hash,
+  purpose: r.purpose,
+  userId: r.user_id,
+  passwordHash: r.password_hash,
+  displayName: r.display_name,
+  locale: r.locale,
+  expiresAt: r.expires_at,
+  usedAt: r.used_at,
+});
+
+export type LinkState = 'valid' | 'expired' | 'used' | 'invalid';
+
+/** The link a token stands for and what state it is in (a token for another purpose is invalid). */
+export async function findLink(db: D1Database, token: string, purpose: LinkPurpose, now: Date): Promise<{ state: LinkState; link: AccountLink | null }> {
+  const row = await db
+    .prepare('SELECT token_hash, purpose, user_id, password_hash, display_name, locale, expires_at, used_at FROM account_links WHERE token_hash = ? AND purpose = ?')
+    .bind(await sha256Hex(token), purpose)
+    .first<LinkRow>();
+  if (!row) return { state: 'invalid', link: null };
+  const link = toLink(row);
+  if (link.usedAt) return { state: 'used', link };
+  if (link.expiresAt <= now.toISOString()) return { state: 'expired', link };
+  return { state: 'valid', link };
+}
+
+/**
+ * Marks the link used; the statement changes a row only if it was still unused and unexpired,
+ * and the statements batched after it are conditioned on that (see the callers).
+ */
+export function useLinkStatement(db: D1Database, tokenHash: string, useId: string, now: string): D1PreparedStatement {
+  return db
+    .prepare('UPDATE account_links SET used_at = ?1, use_id = ?3 WHERE token_hash = ?2 AND used_at IS NULL AND expires_at > ?1')
+    .bind(now, tokenHash, useId);
+}
+
+/** SQL condition (binding the link's hash and the use id) for statements that run only if this request used the link. */
+export const usedBy = (hashParam: string, useIdParam: string) =>
+  `EXISTS (SELECT 1 FROM account_links WHERE token_hash = ${hashParam} AND use_id = ${useIdParam})`;
