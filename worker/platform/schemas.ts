@@ -267,7 +267,7 @@ export const UploadedAttachmentSchema = z
   .object({
     id: z.string(),
     fileName: z.string(),
-    mediaType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+    mediaType: z.enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
     size: z.int(),
     locationRemoved: z.boolean().meta({ description: 'The photo carried a location, removed before storing.' }),
     location: z
@@ -281,7 +281,7 @@ export const AttachmentSchema = z
   .object({
     id: z.string(),
     fileName: z.string(),
-    mediaType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+    mediaType: z.enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
     size: z.int(),
     uploaderRole: z.string(),
     createdAt: z.iso.datetime(),
