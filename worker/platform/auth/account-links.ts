@@ -14,46 +14,58 @@ export function linkHours(setting: string | undefined): number {
 }
 
 /**
- * The not-yet-active account row of an address that registered: it has no usable password
- * ('pending' never verifies) until the e-mailed link is confirmed. Returns its id, or the id of
- * the row a concurrent registration created first.
+ * A registration of an address without an active account, as one batch (one D1 round trip, like
+ * the other kinds of registration, so the time of the answer does not tell them apart): the
+ * not-yet-active account row ('pending' never verifies as a password; a concurrent or earlier
+ * registration's row is reused), the link with what was typed, and the e-mail.
  */
-export async function pendingUserFor(db: D1Database, email: string, displayName: string, locale: Locale, now: string): Promise<string> {
-  const id = crypto.randomUUID();
-  await db
-    .prepare(
-      `INSERT INTO users (id, email, password_hash, display_name, role, agency_id, locale, created_at)
-       VALUES (?, ?, 'pending', ?, 'citizen', NULL, ?, ?) ON CONFLICT (email) DO NOTHING`,
-    )
-    .bind(id, email, displayName, locale, now)
-    .run();
-  const row = await db.prepare('SELECT id FROM users WHERE email = ?').bind(email).first<{ id: string }>();
-  return row!.id;
+export function pendingRegistrationStatements(
+  db: D1Database,
+  r: { email: string; displayName: string; locale: Locale; passwordHash: string; tokenHash: string; now: Date; hours: number; mail: { subject: string; body: string } },
+): D1PreparedStatement[] {
+  const now = r.now.toISOString();
+  return [
+    db
+      .prepare(
+        `INSERT INTO users (id, email, password_hash, display_name, role, agency_id, locale, created_at)
+         VALUES (?, ?, 'pending', ?, 'citizen', NULL, ?, ?) ON CONFLICT (email) DO NOTHING`,
+      )
+      .bind(crypto.randomUUID(), r.email, r.displayName, r.locale, now),
+    db
+      .prepare(
+        `INSERT INTO account_links (token_hash, purpose, user_id, password_hash, display_name, locale, created_at, expires_at)
+         SELECT ?, 'register', id, ?, ?, ?, ?, ? FROM users WHERE email = ? AND password_hash = 'pending'`,
+      )
+      .bind(r.tokenHash, r.passwordHash, r.displayName, r.locale, now, new Date(r.now.getTime() + r.hours * 3_600_000).toISOString(), r.email),
+    db
+      .prepare(
+        `INSERT INTO email_outbox (dedupe_key, user_id, subject, body, next_attempt_at, created_at)
+         SELECT ?1, id, ?3, ?4, ?5, ?5 FROM users WHERE email = ?2 AND password_hash = 'pending' AND email NOT LIKE '%@accounts.invalid'
+         ON CONFLICT (dedupe_key) DO NOTHING`,
+      )
+      .bind(`register:${r.tokenHash}`, r.email, r.mail.subject, r.mail.body, now),
+  ];
 }
 
+/** A password-reset link (registration links come with pendingRegistrationStatements). */
 export function insertLinkStatement(
   db: D1Database,
   l: {
     tokenHash: string;
-    purpose: LinkPurpose;
+    purpose: 'reset';
     userId: string;
     now: Date;
     hours: number;
-    registration?: { passwordHash: string; displayName: string; locale: Locale };
   },
 ): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO account_links (token_hash, purpose, user_id, password_hash, display_name, locale, created_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO account_links (token_hash, purpose, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
     )
     .bind(
       l.tokenHash,
       l.purpose,
       l.userId,
-      l.registration?.passwordHash ?? null,
-      l.registration?.displayName ?? null,
-      l.registration?.locale ?? null,
       l.now.toISOString(),
       new Date(l.now.getTime() + l.hours * 3_600_000).toISOString(),
     );

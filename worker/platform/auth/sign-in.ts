@@ -4,7 +4,7 @@ import type { AppContext } from '../env';
 import { newToken, sha256Hex } from '../crypto';
 import { emailStatement } from '../notifications/db';
 import { ProblemError, problem } from '../problem';
-import { EMAIL_CLAIM_HOURS, insertClaim } from './claims';
+import { EMAIL_CLAIM_HOURS, claimStatement } from './claims';
 import { insertCredential } from './credentials';
 import { SESSION_COOKIE } from './middleware';
 
@@ -35,20 +35,30 @@ export async function startSession(c: AppContext, userId: string): Promise<void>
   });
 }
 
-/** Queues the claim link for an account filed for at a counter (registration, claim and reset requests). */
-export async function sendClaimLink(c: AppContext, userId: string, locale: 'zh-TW' | 'en'): Promise<void> {
+/**
+ * The claim link for an account filed for at a counter (registration, claim and reset requests):
+ * the claim and its e-mail, to run in one batch.
+ */
+export async function claimLinkStatements(c: AppContext, userId: string, locale: 'zh-TW' | 'en'): Promise<D1PreparedStatement[]> {
   const token = newToken();
   const now = new Date();
-  await insertClaim(c.env.DB, { secret: token, userId, channel: 'email', issuedBy: null, now, expiresAt: new Date(now.getTime() + EMAIL_CLAIM_HOURS * 3_600_000) });
   const link = `${c.env.PUBLIC_BASE_URL}/claim?token=${token}`;
   const en = locale === 'en';
-  await emailStatement(c.env.DB, {
-    userId,
-    dedupeKey: `claim:${await sha256Hex(token)}`,
-    subject: en ? 'Set the password of your account' : '請設定您帳號的密碼',
-    body: en
-      ? `A case was filed for you at a counter, with an account in your name. Set its password within ${EMAIL_CLAIM_HOURS} hours:\n${link}\n\nIf you did not ask for this, ignore this e-mail.`
-      : `臨櫃人員曾以您的名義代為陳情，並建立了您的帳號。請在 ${EMAIL_CLAIM_HOURS} 小時內設定密碼：\n${link}\n\n如果不是您本人申請，請忽略這封信。`,
-    at: now.toISOString(),
-  }).run();
+  return [
+    claimStatement(c.env.DB, { secret: await sha256Hex(token), userId, channel: 'email', issuedBy: null, now, expiresAt: new Date(now.getTime() + EMAIL_CLAIM_HOURS * 3_600_000) }),
+    emailStatement(c.env.DB, {
+      userId,
+      dedupeKey: `claim:${await sha256Hex(token)}`,
+      subject: en ? 'Set the password of your account' : '請設定您帳號的密碼',
+      body: en
+        ? `A case was filed for you at a counter, with an account in your name. Set its password within ${EMAIL_CLAIM_HOURS} hours:\n${link}\n\nIf you did not ask for this, ignore this e-mail.`
+        : `臨櫃人員曾以您的名義代為陳情，並建立了您的帳號。請在 ${EMAIL_CLAIM_HOURS} 小時內設定密碼：\n${link}\n\n如果不是您本人申請，請忽略這封信。`,
+      at: now.toISOString(),
+    }),
+  ];
+}
+
+/** Queues the claim link for an account filed for at a counter. */
+export async function sendClaimLink(c: AppContext, userId: string, locale: 'zh-TW' | 'en'): Promise<void> {
+  await c.env.DB.batch(await claimLinkStatements(c, userId, locale));
 }
