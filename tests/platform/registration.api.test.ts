@@ -5,6 +5,7 @@
  */
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { purgeUnconfirmed } from '../../worker/platform/auth/account-links';
 import { call, linkToken, login, mailsQueuedFor, nthMail, problemOf, registerCitizen, seedDemo } from '../support/api-helpers';
 
 beforeEach(seedDemo);
@@ -226,6 +227,32 @@ describe('forgotten password', () => {
     // Not yet confirmed: only the registration mail, no reset link for an account that does not exist yet.
     await nthMail(email, 1);
     expect(await mailsQueuedFor(email)).toBe(1);
+  });
+});
+
+describe('unconfirmed registrations', () => {
+  it('are forgotten a week after their links expired, with their links and mails; others stay', async () => {
+    const stale = unique('stale-pending');
+    const recent = unique('recent-pending');
+    await register(stale);
+    await register(recent);
+    await nthMail(stale);
+    const age = (email: string, days: number) =>
+      env.DB.batch([
+        env.DB.prepare(`UPDATE users SET created_at = ?1 WHERE email = ?2`).bind(new Date(Date.now() - days * 86_400_000).toISOString(), email),
+        env.DB.prepare(`UPDATE account_links SET expires_at = ?1 WHERE user_id = (SELECT id FROM users WHERE email = ?2)`).bind(
+          new Date(Date.now() - (days - 1) * 86_400_000).toISOString(),
+          email,
+        ),
+      ]);
+    await age(stale, 10);
+    await age(recent, 3);
+    const before = await userRow('citizen@demo.civic.tw');
+    expect(await purgeUnconfirmed(env.DB)).toBeGreaterThanOrEqual(1);
+    expect(await userRow(stale)).toBeNull();
+    expect(await mailsQueuedFor(stale)).toBe(0);
+    expect((await userRow(recent))!.password_hash).toBe('pending');
+    expect(await userRow('citizen@demo.civic.tw')).toEqual(before);
   });
 });
 

@@ -132,3 +132,28 @@ export function useLinkStatement(db: D1Database, tokenHash: string, useId: strin
 /** SQL condition (binding the link's hash and the use id) for statements that run only if this request used the link. */
 export const usedBy = (hashParam: string, useIdParam: string) =>
   `EXISTS (SELECT 1 FROM account_links WHERE token_hash = ${hashParam} AND use_id = ${useIdParam})`;
+
+/** Days an unconfirmed registration is kept after its last link expired. */
+export const UNCONFIRMED_KEEP_DAYS = 7;
+
+/**
+ * Forgets registrations nobody confirmed (personal data minimised): 'pending' account rows whose
+ * links all expired more than UNCONFIRMED_KEEP_DAYS ago, unless a case was filed for the address at
+ * a counter meanwhile (that row becomes the person's account when they confirm or claim it).
+ * Their links and queued e-mails go with them (ON DELETE CASCADE). Run by the cron trigger.
+ */
+export async function purgeUnconfirmed(db: D1Database, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - UNCONFIRMED_KEEP_DAYS * 86_400_000).toISOString();
+  const res = await db
+    .prepare(
+      `DELETE FROM users WHERE id IN (
+         SELECT u.id FROM users u
+         WHERE u.password_hash = 'pending' AND u.created_at < ?1
+           AND NOT EXISTS (SELECT 1 FROM account_links l WHERE l.user_id = u.id AND l.expires_at > ?1)
+           AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.citizen_id = u.id)
+         LIMIT 500)`,
+    )
+    .bind(cutoff)
+    .run();
+  return res.meta.changes;
+}
