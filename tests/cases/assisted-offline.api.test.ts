@@ -93,6 +93,11 @@ describe('claiming an account filed for at a counter', () => {
 
     const mail = await nthMail(email, 1);
     const token = /\/claim\?token=([A-Za-z0-9_-]+)/.exec(mail.body)![1]!;
+    // Bad links tried elsewhere (more than the failure limit) do not lock this citizen's link.
+    for (let i = 0; i < 7; i++) {
+      const bad = await call('/api/v1/auth/claim/complete', { json: { token: `${'x'.repeat(40)}${i}`, password: 'attacker-password' }, headers: { 'cf-connecting-ip': `10.9.2.${i}` } });
+      expect(bad.status).toBe(400);
+    }
     const done = await call('/api/v1/auth/claim/complete', { json: { token, password: 'grandma-password' }, headers: { 'cf-connecting-ip': '10.9.1.2' } });
     expect(done.status).toBe(200);
     expect((await call('/api/v1/auth/login', { json: { email, password: 'grandma-password' }, headers: { 'cf-connecting-ip': '10.9.1.2' } })).status).toBe(200);

@@ -207,7 +207,9 @@ auth.openapi(
   async (c) => {
     const body = c.req.valid('json');
     const secret = 'token' in body ? body.token : counterSecret(body.phone, body.code);
-    const keys = [await accountKey('token' in body ? 'claim-link' : body.phone), await networkKey(c.req.raw, 'login', NETWORK_FAILURES)];
+    // A link's own token is its key: one shared key for every link let five bad attempts from
+    // anywhere block every citizen's claim for 15 minutes (guessing a 256-bit token is hopeless).
+    const keys = [await accountKey('token' in body ? body.token : body.phone, undefined, 'token' in body ? 'claim-link' : 'account'), await networkKey(c.req.raw, 'login', NETWORK_FAILURES)];
     const wait = await retryAfter(c.env.DB, keys);
     if (wait !== null) tooManyAttempts(wait);
     const claim = await findClaim(c.env.DB, secret, new Date());
