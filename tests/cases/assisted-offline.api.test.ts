@@ -92,7 +92,7 @@ describe('claiming an account filed for at a counter', () => {
     expect((await call('/api/v1/auth/claim', { json: { email: 'nobody@example.tw' }, headers: { 'cf-connecting-ip': '10.9.1.1' } })).status).toBe(202);
 
     const mail = await nthMail(email, 1);
-    const token = /\/claim\?token=([A-Za-z0-9_-]+)/.exec(mail.body)![1]!;
+    const token = /\/claim#([A-Za-z0-9_-]+)/.exec(mail.body)![1]!;
     // Bad links tried elsewhere (more than the failure limit) do not lock this citizen's link.
     for (let i = 0; i < 7; i++) {
       const bad = await call('/api/v1/auth/claim/complete', { json: { token: `${'x'.repeat(40)}${i}`, password: 'attacker-password' }, headers: { 'cf-connecting-ip': `10.9.2.${i}` } });

@@ -65,7 +65,7 @@ describe('registration answers alike for every address', () => {
     expect((await call('/api/v1/auth/login', { json: { email: 'citizen@demo.civic.tw', password: 'a-long-password' }, headers: fresh() })).status).toBe(401);
     expect((await call('/api/v1/auth/login', { json: { email: 'citizen@demo.civic.tw', password: 'civic-demo-2026' }, headers: fresh() })).status).toBe(200);
     // Filed for at a counter: the claim link.
-    expect((await nthMail(assisted)).body).toMatch(/\/claim\?token=/);
+    expect((await nthMail(assisted)).body).toMatch(/\/claim#[A-Za-z0-9_-]{20,}/);
   });
 
   it('confirming the link activates the account, verifies the address and signs in', async () => {

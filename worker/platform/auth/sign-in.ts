@@ -42,7 +42,8 @@ export async function startSession(c: AppContext, userId: string): Promise<void>
 export async function claimLinkStatements(c: AppContext, userId: string, locale: 'zh-TW' | 'en'): Promise<D1PreparedStatement[]> {
   const token = newToken();
   const now = new Date();
-  const link = `${c.env.PUBLIC_BASE_URL}/claim?token=${token}`;
+  // In the fragment, which browsers never send to a server (nor in Referer), like the other account links.
+  const link = `${c.env.PUBLIC_BASE_URL}/claim#${token}`;
   const en = locale === 'en';
   return [
     claimStatement(c.env.DB, { secret: await sha256Hex(token), userId, channel: 'email', issuedBy: null, now, expiresAt: new Date(now.getTime() + EMAIL_CLAIM_HOURS * 3_600_000) }),
