@@ -9,10 +9,21 @@ import { requireRole } from '../platform/auth/middleware';
 import { jsonBody, jsonResponse, problems } from '../platform/openapi';
 import { fail } from '../platform/problem';
 import { createRouter } from '../platform/validation';
-import { findProjectState, insertProjectStatement, listDistricts, projectUpdateStatement, reviewProjectStatement } from './db';
+import { findProjectForNotice, findProjectState, insertProjectStatement, listDistricts, projectUpdateStatement, reviewProjectStatement, reviewQueuePage } from './db';
+import { deliverEmailsSoon } from '../platform/notifications/email';
+import { notifyProjectProgress, notifyProjectReviewed } from './notify';
 import { newProjectId } from './ids';
 import { loadRound, requirePhase, roundDetail } from './rounds';
-import { ProjectParamSchema, ProjectUpdateRequestSchema, ProposeProjectRequestSchema, ReviewProjectRequestSchema, RoundDetailSchema, RoundParamSchema } from './schemas';
+import {
+  ProjectParamSchema,
+  ProjectUpdateRequestSchema,
+  ProposeProjectRequestSchema,
+  ReviewProjectRequestSchema,
+  ReviewQueueQuerySchema,
+  ReviewQueueSchema,
+  RoundDetailSchema,
+  RoundParamSchema,
+} from './schemas';
 
 const projects = createRouter();
 const reviewers = requireRole('officer', 'supervisor', 'manager', 'admin');
@@ -65,6 +76,27 @@ projects.openapi(
 projects.openapi(
   createRoute({
     middleware: [reviewers] as const,
+    method: 'get',
+    path: '/{id}/review-queue',
+    tags: ['Budgets'],
+    summary: 'The feasibility-review queue of a round: its projects in one review state, a page at a time (staff).',
+    request: { params: RoundParamSchema, query: ReviewQueueQuerySchema },
+    responses: { 200: jsonResponse(ReviewQueueSchema, 'One page, the counts per state, and the cursor of the next page.'), ...problems(401, 403, 404, 422) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const q = c.req.valid('query');
+    await loadRound(c.env.DB, id);
+    const after = q.after ? { district: q.after.slice(0, q.after.indexOf('~')), id: q.after.slice(q.after.indexOf('~') + 1) } : undefined;
+    const page = await reviewQueuePage(c.env.DB, id, { state: q.state, district: q.district, after, limit: q.limit });
+    const last = page.items.at(-1);
+    return c.json({ items: page.items, counts: page.counts, next: page.more && last ? `${last.districtCode}~${last.id}` : null }, 200);
+  },
+);
+
+projects.openapi(
+  createRoute({
+    middleware: [reviewers] as const,
     method: 'post',
     path: '/{id}/projects/{projectId}/review',
     tags: ['Budgets'],
@@ -80,6 +112,7 @@ projects.openapi(
     await requireProject(c.env.DB, id, projectId);
     const user = c.get('user')!;
     const now = new Date().toISOString();
+    const notice = (await findProjectForNotice(c.env.DB, id, projectId))!;
     await c.env.DB.batch([
       reviewProjectStatement(c.env.DB, {
         roundId: id,
@@ -92,6 +125,21 @@ projects.openapi(
       }),
       auditStatement(c.env.DB, { actorId: user.id, action: 'budget.review_project', target: `budget-project:${id}/${projectId}`, detail: body, at: now }),
     ]);
+    // After the review is committed: a failed notice never undoes a review (the in-app row and
+    // the e-mail go in one batch, keyed by the review's time).
+    const notified = await notifyProjectReviewed(c.env, {
+      roundId: id,
+      roundTitle: round.title,
+      projectId,
+      project: notice.title,
+      proposedBy: notice.proposedBy,
+      reviewerId: user.id,
+      decision: body.decision,
+      cost: body.decision === 'accept' ? body.cost : null,
+      reason: body.reason,
+      at: now,
+    });
+    if (notified > 0) c.executionCtx.waitUntil(deliverEmailsSoon(c.env));
     return c.json(await roundDetail(c.env.DB, round), 200);
   },
 );
@@ -118,6 +166,18 @@ projects.openapi(
       projectUpdateStatement(c.env.DB, { roundId: id, projectId, status: body.status, note: body.note, photos: body.photos, by: user.id, at: now }),
       auditStatement(c.env.DB, { actorId: user.id, action: 'budget.project_update', target: `budget-project:${id}/${projectId}`, at: now }),
     ]);
+    const notice = (await findProjectForNotice(c.env.DB, id, projectId))!;
+    const notified = await notifyProjectProgress(c.env, {
+      roundId: id,
+      roundTitle: round.title,
+      projectId,
+      project: notice.title,
+      status: body.status,
+      note: body.note,
+      actorId: user.id,
+      at: now,
+    });
+    if (notified > 0) c.executionCtx.waitUntil(deliverEmailsSoon(c.env));
     return c.json(await roundDetail(c.env.DB, round), 201);
   },
 );

@@ -42,6 +42,17 @@ export const ScheduleSchema = z
   .strictObject({ proposals: instant, review: instant, voting: instant, results: instant })
   .meta({ id: 'BudgetRoundSchedule', description: 'When each timed phase ends (ISO instants, each after the one before).' });
 
+export const DistrictsSchema = z
+  .array(z.strictObject({ code: DistrictCodeSchema, name: trimmed(1, 100), budget: AmountSchema }))
+  .min(1)
+  .max(50);
+
+export const EligibilitySchema = z.strictObject({
+  minAge: z.int().min(0).max(120).default(0),
+  identityLevel: z.enum(['basic', 'verified']).default('basic'),
+  districtRule: z.enum(['residence', 'any']).default('residence'),
+});
+
 export const CreateRoundRequestSchema = z
   .strictObject({
     title: trimmed(3, 200),
@@ -50,20 +61,28 @@ export const CreateRoundRequestSchema = z
     minProjectScore: z.int().min(0).optional(),
     ballot: BallotSettingsSchema,
     schedule: ScheduleSchema,
-    districts: z
-      .array(z.strictObject({ code: DistrictCodeSchema, name: trimmed(1, 100), budget: AmountSchema }))
-      .min(1)
-      .max(50),
-    eligibility: z
-      .strictObject({
-        minAge: z.int().min(0).max(120).default(0),
-        identityLevel: z.enum(['basic', 'verified']).default('basic'),
-        districtRule: z.enum(['residence', 'any']).default('residence'),
-      })
-      .default({ minAge: 0, identityLevel: 'basic', districtRule: 'residence' }),
+    districts: DistrictsSchema,
+    eligibility: EligibilitySchema.default({ minAge: 0, identityLevel: 'basic', districtRule: 'residence' }),
   })
   .meta({ id: 'CreateBudgetRoundRequest' });
 export type CreateRoundRequest = z.infer<typeof CreateRoundRequestSchema>;
+
+/**
+ * Editing a round before voting opens. Phase dates are not here: they live in the round's
+ * workflow and move only by an extension with a public reason (`POST …/extend`).
+ */
+export const UpdateRoundRequestSchema = z
+  .strictObject({
+    title: trimmed(3, 200).optional(),
+    description: trimmed(0, 5000).optional(),
+    rule: TallyRuleSchema.optional(),
+    minProjectScore: z.int().min(0).nullable().optional(),
+    ballot: BallotSettingsSchema.optional(),
+    districts: DistrictsSchema.optional().meta({ description: 'The whole list: districts left out are removed (only those without projects).' }),
+    eligibility: EligibilitySchema.optional(),
+  })
+  .meta({ id: 'UpdateBudgetRoundRequest', description: 'Only in the proposals and review phases; the fields given replace the old ones.' });
+export type UpdateRoundRequest = z.infer<typeof UpdateRoundRequestSchema>;
 
 export const ProposeProjectRequestSchema = z
   .strictObject({
@@ -106,6 +125,10 @@ export const PaperBallotRequestSchema = z
   })
   .meta({ id: 'BudgetPaperBallotRequest' });
 
+export const CheckInRequestSchema = z
+  .strictObject({ voterEmail: z.email().max(200).meta({ description: 'The e-mail address of the resident at the counter.' }) })
+  .meta({ id: 'BudgetCheckInRequest' });
+
 export const ExtendPhaseRequestSchema = z
   .strictObject({ phase: TimedPhaseSchema, until: instant, reason: trimmed(3, 500) })
   .meta({ id: 'ExtendBudgetPhaseRequest' });
@@ -121,6 +144,19 @@ export const ProjectUpdateRequestSchema = z
   })
   .meta({ id: 'BudgetProjectUpdateRequest' });
 
+export const ProjectStateSchema = z.enum(['proposed', 'accepted', 'rejected']);
+
+export const ReviewQueueQuerySchema = z.strictObject({
+  state: ProjectStateSchema.default('proposed'),
+  district: DistrictCodeSchema.optional(),
+  after: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,20}~[A-Za-z0-9_.-]{1,40}$/, 'Not a cursor.')
+    .optional()
+    .meta({ description: 'The `next` cursor of the previous page.' }),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
 export const RoundParamSchema = z.object({ id: RoundIdSchema });
 export const ProjectParamSchema = z.object({ id: RoundIdSchema, projectId: ProjectIdSchema });
 export const DistrictParamSchema = z.object({ id: RoundIdSchema, code: DistrictCodeSchema });
@@ -134,7 +170,7 @@ const ProjectSchema = z.object({
   cost: z.number().nullable(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
-  state: z.enum(['proposed', 'accepted', 'rejected']),
+  state: ProjectStateSchema,
   reviewReason: z.string().nullable(),
   updates: z.array(
     z.object({ status: z.string(), note: z.string(), photos: z.array(z.object({ url: z.string(), caption: z.string(), takenOn: z.string().optional() })), createdAt: z.string() }),
@@ -181,6 +217,25 @@ export const VoterStatusSchema = z
   })
   .meta({ id: 'BudgetVoterStatus' });
 
+export const RoundSummaryResultsSchema = z
+  .object({
+    districts: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        budget: z.number(),
+        spent: z.number(),
+        ballots: z.number(),
+        voters: z.number(),
+        funded: z.number(),
+        notFunded: z.number(),
+      }),
+    ),
+    totals: z.object({ budget: z.number(), spent: z.number(), ballots: z.number(), voters: z.number(), funded: z.number(), notFunded: z.number() }),
+  })
+  .meta({ id: 'BudgetRoundResultsSummary', description: 'The whole round at a glance, per district and in total: budget, spent, funded and unfunded projects, ballots counted and turnout (voters).' });
+export type RoundResultsSummary = z.infer<typeof RoundSummaryResultsSchema>;
+
 export const ResultsSchema = z
   .object({
     rule: TallyRuleSchema,
@@ -195,5 +250,23 @@ export const ResultsSchema = z
         explanation: z.unknown(),
       }),
     ),
+    summary: RoundSummaryResultsSchema,
   })
   .meta({ id: 'BudgetResults', description: 'Explanations carry exact numbers as strings (integers, or decimals to 2 places).' });
+
+export const ReviewQueueSchema = z
+  .object({
+    items: z.array(ProjectSchema.omit({ updates: true })),
+    counts: z.object({ proposed: z.number(), accepted: z.number(), rejected: z.number() }),
+    next: z.string().nullable().meta({ description: 'Cursor of the next page (`after`), or null on the last page.' }),
+  })
+  .meta({ id: 'BudgetReviewQueue' });
+export type ReviewQueue = z.infer<typeof ReviewQueueSchema>;
+
+export const CheckInSchema = VoterStatusSchema.extend({ voterName: z.string() }).meta({
+  id: 'BudgetCheckIn',
+  description: 'Whether the resident at the counter may vote, in which district, and whether they have already voted.',
+});
+
+export const FollowSchema = z.object({ following: z.boolean() }).meta({ id: 'BudgetRoundFollow' });
+
