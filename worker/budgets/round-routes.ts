@@ -36,11 +36,13 @@ import {
 import { newRoundId } from './ids';
 import { ImportError, exportDistrict, readImport } from './pabulib';
 import { loadRound, requirePhase, roundDetail } from './rounds';
-import { ballotProblems, districtProblems, scheduleProblems } from './round-settings';
 import { summarise } from './results-summary';
 import {
   CreateRoundRequestSchema,
   DistrictParamSchema,
+  ballotProblems,
+  districtProblems,
+  scheduleProblems,
   ExtendPhaseRequestSchema,
   FollowSchema,
   ResultsSchema,

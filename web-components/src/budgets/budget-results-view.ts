@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import '../platform/bar-chart';
 import { LocalizedElement } from '../platform/localized-element';
 import { sharedStyles } from '../platform/styles';
-import { type MessageKey, codeKey, money, t } from './i18n';
+import { codeKey, money, t } from './i18n';
 import type { BudgetProject, DistrictResult, Exact, Outcome, Results } from './types';
 
 const exact = (x: Exact | null | undefined): string => (x == null ? '—' : typeof x === 'string' ? x : x.decimal);
@@ -68,7 +68,7 @@ export class BudgetResultsView extends LocalizedElement {
   }
 
   override render() {
-    return html`<p>${t('ruleUsed', { rule: t(`rule_${this.results.rule}` as MessageKey) })}</p>
-      ${this.results.districts.map((d) => this.district(d))}`;
+    // The rule used is stated once, by the round summary above.
+    return html`${this.results.districts.map((d) => this.district(d))}`;
   }
 }
