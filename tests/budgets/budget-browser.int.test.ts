@@ -72,6 +72,12 @@ describe('the ballot composer and results in the browser', () => {
     expect(await row('圖書館延長開放').getAttribute('data-selected')).toBe('true');
     expect(await row('公園遮蔭植栽').getAttribute('data-selected')).toBe('false');
     expect(await row('公園遮蔭植栽').textContent()).toContain('輪到此案時剩餘預算 NT$200，不足以支應。');
+    // The whole round: budget, funded, projects funded and not, ballots and voters, with the rule.
+    const summary = page.getByTestId('round-summary');
+    expect(await summary.textContent()).toContain('計票方式：依得票數高低依序補助（放不下的跳過）');
+    // District, budget, funded, projects funded, not funded, ballots, voters.
+    expect(await summary.locator('tr[data-summary="DA"] > *').allTextContents()).toEqual(['大安區', 'NT$1,000', 'NT$800', '2', '1', '2', '2']);
+    expect(await summary.locator('tr[data-summary="total"] > *').allTextContents()).toEqual(['合計', 'NT$1,000', 'NT$800', '2', '1', '2', '2']);
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(shots, 'phone-budget-results.png'), fullPage: true });
