@@ -19,6 +19,7 @@ describe('the budget rounds workspace in the browser', () => {
   it('a manager creates, edits and extends a round; an officer reviews its proposals', { timeout: 150_000 }, async () => {
     const page = await newPage(phone);
     await signIn(page, 'manager@demo.civic.tw');
+    await page.waitForURL(/\/dashboard$/);
     await openMenu(page);
     await page.getByRole('link', { name: '預算案工作區' }).click();
     await page.getByRole('heading', { name: '參與式預算工作區' }).waitFor();
@@ -92,6 +93,8 @@ describe('the budget rounds workspace in the browser', () => {
     }
     const officer = await newPage(phone);
     await signIn(officer, 'officer.dot@demo.civic.tw');
+    // Officers land on their inbox first; the menu is opened there.
+    await officer.waitForURL(/\/inbox$/);
     await openMenu(officer);
     await officer.getByRole('link', { name: '預算案工作區' }).click();
     await officer.locator(`li[data-round="${roundId}"] a`, { hasText: '管理' }).click();
@@ -99,15 +102,15 @@ describe('the budget rounds workspace in the browser', () => {
     await queue.getByRole('button', { name: '待審查（2）' }).waitFor();
     const item = (title: string) => officer.locator('budget-review-item').filter({ hasText: title });
     await item('巷弄人行道綠化').getByLabel('核定經費（新臺幣元）').fill('300');
-    await item('巷弄人行道綠化').getByRole('button', { name: '通過' }).click();
+    await item('巷弄人行道綠化').getByRole('button', { name: '通過', exact: true }).click();
     await queue.getByRole('button', { name: '已通過（1）' }).waitFor();
     // A rejection needs its reason.
-    await item('社區共享冰箱').getByRole('button', { name: '不通過' }).click();
+    await item('社區共享冰箱').getByRole('button', { name: '不通過', exact: true }).click();
     await item('社區共享冰箱').getByText('此欄必填。').waitFor();
     expect(await axeViolations(officer)).toEqual([]);
     await officer.screenshot({ path: path.join(shots, 'phone-budget-review-queue.png'), fullPage: true });
     await item('社區共享冰箱').getByLabel('審查說明').fill('食品衛生管理不在本計畫範圍');
-    await item('社區共享冰箱').getByRole('button', { name: '不通過' }).click();
+    await item('社區共享冰箱').getByRole('button', { name: '不通過', exact: true }).click();
     await queue.getByRole('button', { name: '未通過（1）' }).waitFor();
     await queue.getByText('沒有這個狀態的提案。').waitFor();
     expect(await noSideScroll(officer)).toBeLessThanOrEqual(0);
