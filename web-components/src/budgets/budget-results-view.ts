@@ -48,17 +48,17 @@ export class BudgetResultsView extends LocalizedElement {
         .label=${t('votesChart', { name: d.name })}
         .data=${reports.map((p) => ({ label: `${this.projectTitle(p.projectId)}（${p.selected ? t('funded') : t('notFunded')}）`, value: p.votes, tone: p.selected ? ('ok' as const) : ('neutral' as const) }))}
       ></bar-chart>
-      <table>
+      <table class="stack">
         <caption class="muted">${t('results')}: ${d.name}</caption>
         <thead><tr><th scope="col">${t('projects')}</th><th scope="col">${t('cost')}</th><th scope="col">${t('votes')}</th><th scope="col">${t('funded')}</th><th scope="col">${t('why')}</th></tr></thead>
         <tbody>
           ${reports.map(
             (p) => html`<tr data-project=${p.projectId} data-selected=${String(p.selected)}>
-              <td>${this.projectTitle(p.projectId)}</td>
-              <td>${money(p.cost)}</td>
-              <td>${p.votes}</td>
-              <td>${p.selected ? t('funded') : t('notFunded')}</td>
-              <td>${this.why(p.outcome)}${p.outcome.code === 'funded-equal-shares' ? html`<br /><span class="muted">${this.payments(d, p.projectId)}</span>` : ''}</td>
+              <td data-label=${t('projects')}>${this.projectTitle(p.projectId)}</td>
+              <td data-label=${t('cost')}>${money(p.cost)}</td>
+              <td data-label=${t('votes')}>${p.votes}</td>
+              <td data-label=${t('funded')}>${p.selected ? t('funded') : t('notFunded')}</td>
+              <td data-label=${t('why')}>${this.why(p.outcome)}${p.outcome.code === 'funded-equal-shares' ? html`<br /><span class="muted">${this.payments(d, p.projectId)}</span>` : ''}</td>
             </tr>`,
           )}
         </tbody>

@@ -1,7 +1,6 @@
 import { css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import '../platform/bar-chart';
-import { formatPercent } from '../platform/i18n';
 import { LocalizedElement } from '../platform/localized-element';
 import { sharedStyles } from '../platform/styles';
 import { type MessageKey, money, t } from './i18n';
@@ -33,9 +32,11 @@ export class BudgetRoundSummary extends LocalizedElement {
       <p>${t('ruleUsed', { rule: t(`rule_${this.rule}` as MessageKey) })}</p>
       <bar-chart
         .label=${t('summaryChart')}
+        .max=${100}
         .data=${s.districts.map((d) => ({
-          label: `${t('summaryChartRow', { name: d.name, spent: money(d.spent), budget: money(d.budget) })}（${formatPercent(share(d.spent, d.budget))}）`,
-          value: Math.round(share(d.spent, d.budget) * 100),
+          // The money figures are in the table below; the bars compare shares.
+          label: t('summaryChartRow', { name: d.name }),
+          value: Math.round(share(d.spent, d.budget) * 1000) / 10,
           tone: 'ok' as const,
         }))}
       ></bar-chart>
