@@ -78,8 +78,16 @@ export const renderBudgetNotification: NotificationRenderer = (kind, locale, par
 
 const CHUNK = 50;
 
+interface Notice {
+  key: string;
+  roundId: string;
+  kind: Kind;
+  params: Params;
+  at: string;
+}
+
 /** In-app rows for everyone, e-mail rows for those marked `mail` who have not switched e-mail off. */
-async function send(env: Bindings, recipients: Map<string, RecipientRow>, n: { key: string; roundId: string; kind: Kind; params: Params; at: string }): Promise<number> {
+function noticeStatements(env: Bindings, recipients: Map<string, RecipientRow>, n: Notice): D1PreparedStatement[] {
   const db = env.DB;
   const link = `/budgets/${n.roundId}`;
   const absolute = `${env.PUBLIC_BASE_URL.replace(/\/$/, '')}${link}`;
@@ -92,7 +100,12 @@ async function send(env: Bindings, recipients: Map<string, RecipientRow>, n: { k
       statements.push(emailStatement(db, { userId: r.id, dedupeKey, subject: mail.subject, body: `${mail.body}\n\n${absolute}`, at: n.at }));
     }
   }
-  for (let i = 0; i < statements.length; i += CHUNK) await db.batch(statements.slice(i, i + CHUNK));
+  return statements;
+}
+
+async function send(env: Bindings, recipients: Map<string, RecipientRow>, n: Notice): Promise<number> {
+  const statements = noticeStatements(env, recipients, n);
+  for (let i = 0; i < statements.length; i += CHUNK) await env.DB.batch(statements.slice(i, i + CHUNK));
   return recipients.size;
 }
 
@@ -144,15 +157,18 @@ export async function notifyRoundEvent(env: Bindings, ev: BudgetRoundEvent, titl
   });
 }
 
-/** A reviewed proposal: its proposer (unless they reviewed it themselves). */
-export async function notifyProjectReviewed(
+/**
+ * A reviewed proposal: the statements that tell its proposer (unless they reviewed it
+ * themselves), for the same batch as the review, so a review and its notice commit together.
+ */
+export async function projectReviewedStatements(
   env: Bindings,
   r: { roundId: string; roundTitle: string; projectId: string; project: string; proposedBy: string | null; reviewerId: string; decision: 'accept' | 'reject'; cost: number | null; reason: string; at: string },
-): Promise<number> {
-  if (!r.proposedBy || r.proposedBy === r.reviewerId) return 0;
+): Promise<D1PreparedStatement[]> {
+  if (!r.proposedBy || r.proposedBy === r.reviewerId) return [];
   const row = await env.DB.prepare(`${base.replace('SELECT u.id', 'SELECT 1 AS mail, u.id')} WHERE u.id = ?`).bind(r.proposedBy).first<RecipientRow>();
-  if (!row) return 0;
-  return send(env, new Map([[row.id, row]]), {
+  if (!row) return [];
+  return noticeStatements(env, new Map([[row.id, row]]), {
     key: `budget-review:${r.roundId}:${r.projectId}:${r.at}`,
     roundId: r.roundId,
     kind: r.decision === 'accept' ? 'budget_project_accepted' : 'budget_project_rejected',
@@ -161,15 +177,17 @@ export async function notifyProjectReviewed(
   });
 }
 
-/** Implementation progress: the project's proposer and the round's followers, never its voters. */
-export async function notifyProjectProgress(
+/**
+ * Implementation progress: statements telling the project's proposer and the round's followers
+ * (never its voters), for the same batch as the update.
+ */
+export async function projectProgressStatements(
   env: Bindings,
   u: { roundId: string; roundTitle: string; projectId: string; project: string; status: string; note: string; actorId: string; at: string },
-): Promise<number> {
+): Promise<D1PreparedStatement[]> {
   const recipients = new Map<string, RecipientRow>();
   collect(recipients, (await followersAndProposers(env.DB, u.roundId, u.projectId).all<RecipientRow>()).results, u.actorId);
-  if (!recipients.size) return 0;
-  return send(env, recipients, {
+  return noticeStatements(env, recipients, {
     key: `budget-progress:${u.roundId}:${u.projectId}:${u.at}`,
     roundId: u.roundId,
     kind: 'budget_project_progress',

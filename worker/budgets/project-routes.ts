@@ -11,7 +11,7 @@ import { fail } from '../platform/problem';
 import { createRouter } from '../platform/validation';
 import { findProjectForNotice, findProjectState, insertProjectStatement, listDistricts, projectUpdateStatement, reviewProjectStatement, reviewQueuePage } from './db';
 import { deliverEmailsSoon } from '../platform/notifications/email';
-import { notifyProjectProgress, notifyProjectReviewed } from './notify';
+import { projectProgressStatements, projectReviewedStatements } from './notify';
 import { newProjectId } from './ids';
 import { loadRound, requirePhase, roundDetail } from './rounds';
 import {
@@ -27,6 +27,8 @@ import {
 
 const projects = createRouter();
 const reviewers = requireRole('officer', 'supervisor', 'manager', 'admin');
+/** Notice rows (in-app + e-mail) that go into one D1 batch with the write they are about. */
+const NOTICES_IN_BATCH = 100;
 
 async function requireProject(db: D1Database, roundId: string, projectId: string) {
   const state = await findProjectState(db, roundId, projectId);
@@ -113,21 +115,8 @@ projects.openapi(
     const user = c.get('user')!;
     const now = new Date().toISOString();
     const notice = (await findProjectForNotice(c.env.DB, id, projectId))!;
-    await c.env.DB.batch([
-      reviewProjectStatement(c.env.DB, {
-        roundId: id,
-        projectId,
-        state: body.decision === 'accept' ? 'accepted' : 'rejected',
-        cost: body.decision === 'accept' ? body.cost : null,
-        reason: body.reason,
-        reviewerId: user.id,
-        at: now,
-      }),
-      auditStatement(c.env.DB, { actorId: user.id, action: 'budget.review_project', target: `budget-project:${id}/${projectId}`, detail: body, at: now }),
-    ]);
-    // After the review is committed: a failed notice never undoes a review (the in-app row and
-    // the e-mail go in one batch, keyed by the review's time).
-    const notified = await notifyProjectReviewed(c.env, {
+    // The proposer's notice (in-app and e-mail) commits with the review, or neither does.
+    const notices = await projectReviewedStatements(c.env, {
       roundId: id,
       roundTitle: round.title,
       projectId,
@@ -139,7 +128,20 @@ projects.openapi(
       reason: body.reason,
       at: now,
     });
-    if (notified > 0) c.executionCtx.waitUntil(deliverEmailsSoon(c.env));
+    await c.env.DB.batch([
+      reviewProjectStatement(c.env.DB, {
+        roundId: id,
+        projectId,
+        state: body.decision === 'accept' ? 'accepted' : 'rejected',
+        cost: body.decision === 'accept' ? body.cost : null,
+        reason: body.reason,
+        reviewerId: user.id,
+        at: now,
+      }),
+      auditStatement(c.env.DB, { actorId: user.id, action: 'budget.review_project', target: `budget-project:${id}/${projectId}`, detail: body, at: now }),
+      ...notices,
+    ]);
+    if (notices.length) c.executionCtx.waitUntil(deliverEmailsSoon(c.env));
     return c.json(await roundDetail(c.env.DB, round), 200);
   },
 );
@@ -162,12 +164,8 @@ projects.openapi(
     if ((await requireProject(c.env.DB, id, projectId)) !== 'accepted') fail(409, 'project-not-accepted', 'Only accepted projects are implemented.');
     const user = c.get('user')!;
     const now = new Date().toISOString();
-    await c.env.DB.batch([
-      projectUpdateStatement(c.env.DB, { roundId: id, projectId, status: body.status, note: body.note, photos: body.photos, by: user.id, at: now }),
-      auditStatement(c.env.DB, { actorId: user.id, action: 'budget.project_update', target: `budget-project:${id}/${projectId}`, at: now }),
-    ]);
     const notice = (await findProjectForNotice(c.env.DB, id, projectId))!;
-    const notified = await notifyProjectProgress(c.env, {
+    const notices = await projectProgressStatements(c.env, {
       roundId: id,
       roundTitle: round.title,
       projectId,
@@ -177,7 +175,22 @@ projects.openapi(
       actorId: user.id,
       at: now,
     });
-    if (notified > 0) c.executionCtx.waitUntil(deliverEmailsSoon(c.env));
+    // A round's followers can be many: the notices commit with the update while the batch stays
+    // small, else right after it in chunks (keyed, so a retry of those adds nothing twice).
+    const together = notices.length <= NOTICES_IN_BATCH;
+    await c.env.DB.batch([
+      projectUpdateStatement(c.env.DB, { roundId: id, projectId, status: body.status, note: body.note, photos: body.photos, by: user.id, at: now }),
+      auditStatement(c.env.DB, { actorId: user.id, action: 'budget.project_update', target: `budget-project:${id}/${projectId}`, at: now }),
+      ...(together ? notices : []),
+    ]);
+    if (notices.length) {
+      c.executionCtx.waitUntil(
+        (async () => {
+          for (let i = 0; !together && i < notices.length; i += NOTICES_IN_BATCH) await c.env.DB.batch(notices.slice(i, i + NOTICES_IN_BATCH));
+          await deliverEmailsSoon(c.env);
+        })(),
+      );
+    }
     return c.json(await roundDetail(c.env.DB, round), 201);
   },
 );
