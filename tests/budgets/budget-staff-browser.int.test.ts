@@ -84,6 +84,21 @@ describe('the budget rounds workspace in the browser', () => {
     await page.locator('#reason').fill('颱風停班，延長提案期間');
     await page.getByRole('button', { name: '延長', exact: true }).click();
     await page.getByText('已延長，理由已公開。').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // Every word of the workspace comes in English too.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Manage: 信義大安參與式預算（工作區測試）' }).waitFor();
+    await page.getByRole('heading', { name: 'Extend the current phase' }).waitFor();
+    await page.getByTestId('review-queue').getByRole('button', { name: 'To review (0)' }).waitFor();
+    await page.goto(`${base}/budgets/manage/new`);
+    await page.getByRole('heading', { name: 'New participatory budgeting round' }).waitFor();
+    await page.getByTestId('round-submit').click();
+    await page.locator('#title-error').waitFor();
+    expect(await page.locator('#title-error').textContent()).toBe('Required.');
+    // The switch is the account's language too: back to zh-TW for the tests that follow.
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '建立參與式預算案' }).waitFor();
+    await manager.json('/api/v1/auth/me', { method: 'PATCH', json: { locale: 'zh-TW' } }, 200);
     await page.context().close();
 
     // Residents propose; the officer reviews on the phone.

@@ -172,3 +172,25 @@ describe('following a round', () => {
     expect((await call('/api/v1/budget-rounds/R-NOSUCH01/follow', { method: 'PUT', cookie, headers })).status).toBe(404);
   });
 });
+
+describe('the list of rounds', () => {
+  it('pages newest first with a cursor; a bad cursor or limit is a coded 422', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await createRound({ title: `Round number ${i}` }));
+    type Page = { items: { id: string }[]; next: string | null };
+    const first = (await (await call('/api/v1/budget-rounds?limit=2')).json()) as Page;
+    expect(first.items.map((r) => r.id)).toEqual([ids[2], ids[1]]);
+    // Walk to the end (rounds of earlier tests in this file come after): no round twice, none left out.
+    const seen = first.items.map((r) => r.id);
+    for (let next = first.next; next; ) {
+      const page = (await (await call(`/api/v1/budget-rounds?limit=2&after=${encodeURIComponent(next)}`)).json()) as Page;
+      seen.push(...page.items.map((r) => r.id));
+      next = page.next;
+    }
+    expect(seen.slice(0, 3)).toEqual([ids[2], ids[1], ids[0]]);
+    const total = (await env.DB.prepare(`SELECT COUNT(*) AS n FROM budget_rounds`).first<{ n: number }>())!.n;
+    expect(new Set(seen).size).toBe(total);
+    expect(seen.length).toBe(total);
+    expect(await codes(await call('/api/v1/budget-rounds?limit=500&after=yesterday'))).toEqual(['/after invalid_format', '/limit too_big']);
+  });
+});

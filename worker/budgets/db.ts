@@ -97,9 +97,18 @@ export async function findRound(db: D1Database, id: string): Promise<RoundRecord
   return row ? toRound(row) : null;
 }
 
-export async function listRounds(db: D1Database): Promise<RoundRecord[]> {
-  const { results } = await db.prepare(`SELECT * FROM budget_rounds ORDER BY created_at DESC LIMIT 200`).all<RoundRow>();
-  return results.map(toRound);
+/** Newest first, a page at a time (keyset on created_at, id); `more` says whether a page follows. */
+export async function listRounds(
+  db: D1Database,
+  page: { limit: number; after?: { createdAt: string; id: string } | undefined },
+): Promise<{ rounds: (RoundRecord & { createdAt: string })[]; more: boolean }> {
+  const where = page.after ? 'WHERE created_at < ? OR (created_at = ? AND id < ?)' : '';
+  const params = page.after ? [page.after.createdAt, page.after.createdAt, page.after.id] : [];
+  const { results } = await db
+    .prepare(`SELECT * FROM budget_rounds ${where} ORDER BY created_at DESC, id DESC LIMIT ?`)
+    .bind(...params, page.limit + 1)
+    .all<RoundRow & { created_at: string }>();
+  return { rounds: results.slice(0, page.limit).map((r) => ({ ...toRound(r), createdAt: r.created_at })), more: results.length > page.limit };
 }
 
 export async function listDistricts(db: D1Database, roundId: string): Promise<District[]> {

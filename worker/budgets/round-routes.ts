@@ -47,6 +47,7 @@ import {
   FollowSchema,
   ResultsSchema,
   RoundDetailSchema,
+  RoundListQuerySchema,
   RoundListSchema,
   RoundParamSchema,
   TurnoutSchema,
@@ -62,12 +63,23 @@ rounds.openapi(
     method: 'get',
     path: '/',
     tags: ['Budgets'],
-    summary: 'Participatory budgeting rounds, newest first (public).',
-    responses: { 200: jsonResponse(RoundListSchema, 'Rounds.') },
+    summary: 'Participatory budgeting rounds, newest first, a page at a time (public).',
+    request: { query: RoundListQuerySchema },
+    responses: { 200: jsonResponse(RoundListSchema, 'One page of rounds and the cursor of the next.'), ...problems(422) },
   }),
   async (c) => {
-    const items = await listRounds(c.env.DB);
-    return c.json({ items: items.map((r) => ({ id: r.id, title: r.title, phase: r.phase, rule: r.rule, source: r.source, schedule: r.schedule })) }, 200);
+    const q = c.req.valid('query');
+    const cut = q.after?.indexOf('~') ?? -1;
+    const after = q.after ? { createdAt: q.after.slice(0, cut), id: q.after.slice(cut + 1) } : undefined;
+    const { rounds: items, more } = await listRounds(c.env.DB, { limit: q.limit, after });
+    const last = items.at(-1);
+    return c.json(
+      {
+        items: items.map((r) => ({ id: r.id, title: r.title, phase: r.phase, rule: r.rule, source: r.source, schedule: r.schedule })),
+        next: more && last ? `${last.createdAt}~${last.id}` : null,
+      },
+      200,
+    );
   },
 );
 

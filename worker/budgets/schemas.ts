@@ -199,7 +199,21 @@ export const RoundDetailSchema = RoundSummarySchema.extend({
 }).meta({ id: 'BudgetRoundDetail' });
 export type RoundDetail = z.infer<typeof RoundDetailSchema>;
 
-export const RoundListSchema = z.object({ items: z.array(RoundSummarySchema) }).meta({ id: 'BudgetRoundList' });
+export const RoundListSchema = z
+  .object({
+    items: z.array(RoundSummarySchema),
+    next: z.string().nullable().meta({ description: 'Cursor of the next page (`after`), or null on the last page.' }),
+  })
+  .meta({ id: 'BudgetRoundList' });
+
+export const RoundListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  after: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z~R-[0-9A-Z]{6,12}$/, 'Not a cursor.')
+    .optional()
+    .meta({ description: 'The `next` cursor of the previous page.' }),
+});
 
 export const ReceiptSchema = z
   .object({ receipt: z.string(), replaced: z.boolean(), districtCode: z.string() })

@@ -13,13 +13,15 @@ const PAGE = 10;
 /**
  * The staff workspace of participatory budgeting: every round with its phase, and the work it
  * offers the reader's role (managers create and edit rounds; all staff review proposals; counter
- * officers and supervisors enter paper ballots while voting is open). Paged, 10 rounds a page.
+ * officers and supervisors enter paper ballots while voting is open). 10 rounds at a time, newest
+ * first, with "load more" (server cursor).
  */
 @customElement('budget-rounds-workspace-page')
 export class BudgetRoundsWorkspacePage extends LocalizedElement {
   static override styles = sharedStyles;
   @state() private items: RoundSummary[] | null = null;
-  @state() private page = 0;
+  @state() private next: string | null = null;
+  @state() private busy = false;
   @state() private error = '';
 
   override connectedCallback(): void {
@@ -31,33 +33,31 @@ export class BudgetRoundsWorkspacePage extends LocalizedElement {
     return t('wsTitle');
   }
 
-  private async load(): Promise<void> {
+  private async load(more = false): Promise<void> {
     this.error = '';
+    this.busy = true;
     try {
-      this.items = (await api<{ items: RoundSummary[] }>('/budget-rounds')).items.filter((r) => r.source === 'live');
+      const page = await api<{ items: RoundSummary[]; next: string | null }>(`/budget-rounds?limit=${PAGE}${more && this.next ? `&after=${encodeURIComponent(this.next)}` : ''}`);
+      this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
+      this.next = page.next;
     } catch {
       this.error = t('networkError');
+    } finally {
+      this.busy = false;
     }
-  }
-
-  private go(page: number): void {
-    this.page = page;
-    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
   override render() {
     const role = currentUser()?.role;
     const manager = role === 'manager' || role === 'admin';
     const counter = role === 'officer' || role === 'supervisor';
-    const items = this.items ?? [];
-    const pages = Math.max(1, Math.ceil(items.length / PAGE));
-    const shown = items.slice(this.page * PAGE, (this.page + 1) * PAGE);
+    const shown = this.items ?? [];
     const phase = (p: string) => t(`phase_${p}` as MessageKey);
     return html`
-      <h1 tabindex="-1">${t('wsTitle')}</h1>
+      <h1>${t('wsTitle')}</h1>
       <p>${t('wsLead')}</p>
       ${manager ? html`<p><a href="/budgets/manage/new" data-testid="new-round">${t('newRound')}</a></p>` : nothing}
-      ${this.error ? html`<div class="alert" role="alert">${this.error} <button class="secondary" @click=${this.load}>${t('retry')}</button></div>` : nothing}
+      ${this.error ? html`<div class="alert" role="alert">${this.error} <button class="secondary" @click=${() => this.load(this.items !== null)}>${t('retry')}</button></div>` : nothing}
       ${this.items === null && !this.error ? html`<p role="status">${t('loading')}</p><progress aria-label=${t('loading')}></progress>` : nothing}
       ${this.items?.length === 0 ? html`<p>${t('noRounds')}</p>` : nothing}
       <ul class="plain">
@@ -76,13 +76,7 @@ export class BudgetRoundsWorkspacePage extends LocalizedElement {
           </li>`,
         )}
       </ul>
-      ${pages > 1
-        ? html`<nav aria-label=${t('pageOf', { n: this.page + 1, total: pages })} class="actions">
-            <button class="secondary" ?disabled=${this.page === 0} @click=${() => this.go(this.page - 1)}>${t('prevPage')}</button>
-            <span role="status">${t('pageOf', { n: this.page + 1, total: pages })}</span>
-            <button class="secondary" ?disabled=${this.page >= pages - 1} @click=${() => this.go(this.page + 1)}>${t('nextPage')}</button>
-          </nav>`
-        : nothing}
+      ${this.next ? html`<p><button class="secondary" ?disabled=${this.busy} @click=${() => this.load(true)}>${this.busy ? t('loading') : t('loadMore')}</button></p>` : nothing}
     `;
   }
 }
