@@ -40,7 +40,7 @@ export class BudgetFollowButton extends LocalizedElement {
   override render() {
     if (this.following === null && !this.failed) return nothing;
     return html`<p class="hint" id="follow-hint">${this.following ? t('following') : t('followHint')}</p>
-      <button type="button" class="secondary" aria-pressed=${this.following ? 'true' : 'false'} aria-describedby="follow-hint" ?disabled=${this.busy} @click=${this.toggle}>
+      <button type="button" class="secondary" aria-describedby="follow-hint" ?disabled=${this.busy} @click=${this.toggle}>
         ${this.following ? t('unfollow') : t('follow')}
       </button>
       ${this.failed ? html`<p class="alert" role="alert">${t('networkError')}</p>` : nothing}`;
