@@ -82,5 +82,24 @@ describe('the ballot composer and results in the browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(shots, 'phone-budget-results.png'), fullPage: true });
     await page.context().close();
+
+    // Staff publish the progress of a funded project from the round's workspace; the page shows it.
+    const officer = await newPage(phone);
+    await signIn(officer, 'officer.dot@demo.civic.tw');
+    await officer.goto(`${base}/budgets/${round.id}/manage`);
+    const form = officer.locator(`form[data-progress="${id('人行道自行車架')}"]`);
+    await form.waitFor();
+    expect(await officer.locator('budget-progress-form').count()).toBe(2); // the two funded projects, not the trees
+    await form.getByRole('button', { name: '公布進度' }).click();
+    await form.getByText('此欄必填。').waitFor();
+    await form.getByLabel('狀態').selectOption('in_progress');
+    await form.getByLabel('進度說明（公開）').fill('車架已完成發包，預計下月施工');
+    await form.getByRole('button', { name: '公布進度' }).click();
+    await form.getByText('已公布執行進度。').waitFor();
+    expect(await axeViolations(officer)).toEqual([]);
+    await officer.screenshot({ path: path.join(shots, 'phone-budget-progress.png'), fullPage: true });
+    await officer.goto(`${base}/budgets/${round.id}`);
+    await officer.getByText('施工中：車架已完成發包，預計下月施工').waitFor();
+    await officer.context().close();
   });
 });

@@ -7,14 +7,16 @@ import { LocalizedElement } from '../platform/localized-element';
 import { currentUser } from '../platform/session';
 import { sharedStyles } from '../platform/styles';
 import './budget-phase-extend-form';
+import './budget-progress-form';
 import './budget-review-queue';
 import { type MessageKey, money, t } from './i18n';
-import type { RoundDetail } from './types';
+import type { Results, RoundDetail } from './types';
 
 /**
  * Managing one round: its phase and settings at a glance, editing (managers, until voting opens),
  * extending the current phase with a public reason (managers), the feasibility-review queue (all
- * staff) and, while voting, the way to the paper-ballot counter (officers and supervisors).
+ * staff), while voting the way to the paper-ballot counter (officers and supervisors), and after
+ * the results the implementation progress of funded projects (staff).
  */
 @customElement('budget-round-workspace-page')
 export class BudgetRoundWorkspacePage extends LocalizedElement {
@@ -22,6 +24,7 @@ export class BudgetRoundWorkspacePage extends LocalizedElement {
   @property({ attribute: false }) location?: { params: { id?: string } };
   @state() private round: RoundDetail | null = null;
   @state() private error = '';
+  @state() private funded = new Set<string>();
 
   protected override pageTitle(): string {
     return t('manageTitle', { title: this.round?.title ?? '' });
@@ -35,10 +38,28 @@ export class BudgetRoundWorkspacePage extends LocalizedElement {
   private async load(): Promise<void> {
     this.error = '';
     try {
-      this.round = await api<RoundDetail>(`/budget-rounds/${this.location?.params.id ?? ''}`);
+      const round = await api<RoundDetail>(`/budget-rounds/${this.location?.params.id ?? ''}`);
+      if (round.phase === 'results' || round.phase === 'implementation') {
+        const results = await api<Results>(`/budget-rounds/${round.id}/results`);
+        this.funded = new Set(results.districts.flatMap((d) => d.selected));
+      }
+      this.round = round;
     } catch (err) {
       this.error = err instanceof ApiError ? problemMessage(err.problem) : t('networkError');
     }
+  }
+
+  /** Funded projects (accepted and selected by the tally) with their progress forms. */
+  private progress(r: RoundDetail) {
+    const funded = r.projects.filter((p) => p.state === 'accepted' && this.funded.has(p.id));
+    return html`<section aria-labelledby="progress-heading" data-testid="progress">
+      <h2 id="progress-heading">${t('progressTitle')}</h2>
+      <p>${t('progressLead')}</p>
+      ${this.funded.size === 0 ? html`<p>${t('noFunded')}</p>` : nothing}
+      ${funded.map(
+        (p) => html`<budget-progress-form .project=${p} roundId=${r.id} @round-changed=${(e: CustomEvent<RoundDetail>) => (this.round = e.detail)}></budget-progress-form>`,
+      )}
+    </section>`;
   }
 
   override render() {
@@ -74,7 +95,7 @@ export class BudgetRoundWorkspacePage extends LocalizedElement {
             <budget-phase-extend-form .round=${r} @round-changed=${(e: CustomEvent<RoundDetail>) => (this.round = e.detail)}></budget-phase-extend-form>
           </section>`
         : nothing}
-      <budget-review-queue .round=${r}></budget-review-queue>
+      ${r.phase === 'results' || r.phase === 'implementation' ? this.progress(r) : html`<budget-review-queue .round=${r}></budget-review-queue>`}
     `;
   }
 }

@@ -222,6 +222,15 @@ export const zh = {
   unfollow: '取消追蹤',
   followHint: '追蹤後，開放投票、公布結果與獲補助提案有執行進度時，會以通知與電子郵件告訴您。',
   following: '您正在追蹤此預算案。',
+  progressTitle: '執行追蹤',
+  progressLead: '獲補助的提案：公布執行進度（狀態、說明與照片連結）。提案人與追蹤者會收到通知。',
+  noFunded: '沒有獲補助的提案。',
+  f_status: '狀態',
+  f_note: '進度說明（公開）',
+  f_photoUrl: '照片連結',
+  f_caption: '照片說明',
+  postProgress: '公布進度',
+  progressSaved: '已公布執行進度。',
 } as const;
 
 export const en: { readonly [K in keyof typeof zh]: string } = {
@@ -443,4 +452,13 @@ export const en: { readonly [K in keyof typeof zh]: string } = {
   unfollow: 'Stop following',
   followHint: 'Followers are told in-app and by e-mail when voting opens, when results are published and when funded projects report progress.',
   following: 'You follow this round.',
+  progressTitle: 'Implementation',
+  progressLead: 'Funded projects: publish their progress (status, note and a photo link). The proposer and the followers are told.',
+  noFunded: 'No funded projects.',
+  f_status: 'Status',
+  f_note: 'Progress note (public)',
+  f_photoUrl: 'Photo link',
+  f_caption: 'Photo caption',
+  postProgress: 'Publish progress',
+  progressSaved: 'Progress published.',
 };
