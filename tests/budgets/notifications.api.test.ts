@@ -47,6 +47,11 @@ describe('budget notifications', () => {
     expect(en!.body).toContain('Reason: The land belongs to the MRT company.');
     expect(await inApp('u-citizen', id)).toEqual(['budget_project_accepted']);
     expect(await inApp('u-citizen-en', id)).toEqual(['budget_project_rejected']);
+    // A retried review tells nobody twice; a changed decision is news again.
+    await call(`/api/v1/budget-rounds/${id}/projects/${zhProject}/review`, { cookie: officer, json: { decision: 'accept', cost: 320000, reason: '含設計費' } });
+    expect(await mails('u-citizen', id)).toHaveLength(1);
+    await call(`/api/v1/budget-rounds/${id}/projects/${zhProject}/review`, { cookie: officer, json: { decision: 'reject', reason: '用地取得有困難' } });
+    expect((await mails('u-citizen', id)).map((m) => m.subject)).toEqual(['您的提案「公園遮蔭植栽」通過可行性評估', '您的提案「公園遮蔭植栽」未通過可行性評估']);
     // The reviewer is told nothing; the in-app inbox words the notice in the reader's language.
     expect(await mails('u-officer-dot', id)).toEqual([]);
     const inbox = (await (await call('/api/v1/notifications', { cookie: await login('resident@demo.civic.tw') })).json()) as { items: { title: string; link: string }[] };

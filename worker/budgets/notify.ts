@@ -10,6 +10,7 @@
  */
 import type { BudgetRoundEvent } from '../../workflows/budget-round/contract';
 import type { Locale } from '../platform/auth/users';
+import { sha256Hex } from '../platform/crypto';
 import type { Bindings } from '../platform/env';
 import { emailStatement, notificationStatement } from '../platform/notifications/db';
 import type { NotificationRenderer } from '../platform/notifications/renderers';
@@ -169,7 +170,8 @@ export async function projectReviewedStatements(
   const row = await env.DB.prepare(`${base.replace('SELECT u.id', 'SELECT 1 AS mail, u.id')} WHERE u.id = ?`).bind(r.proposedBy).first<RecipientRow>();
   if (!row) return [];
   return noticeStatements(env, new Map([[row.id, row]]), {
-    key: `budget-review:${r.roundId}:${r.projectId}:${r.at}`,
+    // Keyed by what the review says: a retried request tells once, a changed decision again.
+    key: `budget-review:${r.roundId}:${r.projectId}:${(await sha256Hex(JSON.stringify([r.decision, r.cost, r.reason]))).slice(0, 32)}`,
     roundId: r.roundId,
     kind: r.decision === 'accept' ? 'budget_project_accepted' : 'budget_project_rejected',
     params: { roundId: r.roundId, title: r.roundTitle, projectId: r.projectId, project: r.project, cost: r.cost, reason: r.reason },
@@ -188,7 +190,7 @@ export async function projectProgressStatements(
   const recipients = new Map<string, RecipientRow>();
   collect(recipients, (await followersAndProposers(env.DB, u.roundId, u.projectId).all<RecipientRow>()).results, u.actorId);
   return noticeStatements(env, recipients, {
-    key: `budget-progress:${u.roundId}:${u.projectId}:${u.at}`,
+    key: `budget-progress:${u.roundId}:${u.projectId}:${(await sha256Hex(JSON.stringify([u.status, u.note]))).slice(0, 32)}`,
     roundId: u.roundId,
     kind: 'budget_project_progress',
     params: { roundId: u.roundId, title: u.roundTitle, projectId: u.projectId, project: u.project, status: u.status, note: u.note },
