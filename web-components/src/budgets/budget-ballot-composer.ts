@@ -139,7 +139,7 @@ export class BudgetBallotComposer extends LocalizedElement {
     const shown = live.filter((e) => e.code !== 'too-few-projects' && e.code !== 'points-sum-too-low');
     return html`
       <form class="card" @submit=${this.submit} novalidate>
-        <h2>${t('ballotTitle', { district: name })}</h2>
+        <h2>${t(this.voterEmail ? 'paperBallotTitle' : 'ballotTitle', { district: name })}</h2>
         <ul class="hint">${this.rules().map((r) => html`<li>${r}</li>`)}</ul>
         <fieldset>
           <legend>${t('projects')}</legend>
