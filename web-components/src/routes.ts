@@ -66,6 +66,12 @@ export function startRouter(outlet: HTMLElement): Router {
     { path: '/consultations/:id/report', component: 'consultation-report-page', action: page(() => import('./consultations/consultation-report-page')) },
     { path: '/consultations/:id', component: 'consultation-page', action: page(() => import('./consultations/consultation-page')) },
     { path: '/budgets', component: 'budgets-page', action: page(() => import('./budgets/budgets-page')) },
+    // The API decides again: managers create and edit rounds, staff review, counter staff enter paper ballots.
+    { path: '/budgets/manage', component: 'budget-rounds-workspace-page', action: page(() => import('./budgets/budget-rounds-workspace-page'), [...staff, 'manager', 'admin']) },
+    { path: '/budgets/manage/new', component: 'budget-round-form-page', action: page(() => import('./budgets/budget-round-form-page'), ['manager', 'admin']) },
+    { path: '/budgets/:id/manage', component: 'budget-round-workspace-page', action: page(() => import('./budgets/budget-round-workspace-page'), [...staff, 'manager', 'admin']) },
+    { path: '/budgets/:id/edit', component: 'budget-round-form-page', action: page(() => import('./budgets/budget-round-form-page'), ['manager', 'admin']) },
+    { path: '/budgets/:id/paper', component: 'budget-paper-ballot-page', action: page(() => import('./budgets/budget-paper-ballot-page'), staff) },
     { path: '/budgets/:id', component: 'budget-round-page', action: page(() => import('./budgets/budget-round-page')) },
     { path: '(.*)', component: 'not-found-page', action: page(() => import('./platform/not-found-page')) },
   ]);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { budgetInternalRoutes, budgetRoundEventTypes, countPageLimit, roundPhases } from '../../workflows/budget-round/contract';
 import { requireInternalSignature } from '../platform/internal-signature';
+import { deliverEmailsSoon } from '../platform/notifications/email';
 import { fail } from '../platform/problem';
 import { createRouter, validate } from '../platform/validation';
 import { countRoundInfo, countable, receiveResults } from './count-store';
@@ -30,7 +31,8 @@ internal.post(budgetInternalRoutes.events.slice(base.length), validate('json', E
   const round = await findRound(c.env.DB, ev.roundId);
   if (!round) fail(404, 'round-not-found', `No round ${ev.roundId}.`);
   const applied = await applyRoundEvent(c.env.DB, ev);
-  const notified = applied ? await notifyRoundEvent(c.env.DB, ev, round.title) : 0;
+  const notified = applied ? await notifyRoundEvent(c.env, ev, round.title) : 0;
+  if (notified > 0) c.executionCtx.waitUntil(deliverEmailsSoon(c.env));
   return c.json({ applied, notified }, 200);
 });
 
