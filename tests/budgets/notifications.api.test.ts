@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { call, login } from '../support/api-helpers';
-import { createRound, projectPhase, seedBudgets, signedPost } from '../support/api-budgets';
+import { countAsActivity, createRound, projectPhase, seedBudgets } from '../support/api-budgets';
 
 beforeEach(seedBudgets);
 
@@ -71,7 +71,7 @@ describe('budget notifications', () => {
     const helper = await login('helper@demo.civic.tw');
     expect((await call(`/api/v1/budget-rounds/${id}/ballots`, { cookie: helper, json: { projects: [projectId] } })).status).toBe(201);
     await projectPhase(id, 'tallying');
-    await signedPost('/internal/v1/budget-round-tallies', { roundId: id });
+    await countAsActivity(id);
     await projectPhase(id, 'results');
     const officer = await login('officer.dot@demo.civic.tw');
     await call(`/api/v1/budget-rounds/${id}/projects/${projectId}/updates`, { cookie: officer, json: { status: 'in_progress', note: '已發包，預計三月完工' } });

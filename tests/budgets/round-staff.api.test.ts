@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { call, login, problemOf } from '../support/api-helpers';
-import { createRound, futureSchedule, projectPhase, seedBudgets, signedPost, twoDistricts, votingRound } from '../support/api-budgets';
+import { countAsActivity, createRound, futureSchedule, projectPhase, seedBudgets, twoDistricts, votingRound } from '../support/api-budgets';
 
 beforeEach(seedBudgets);
 
@@ -142,7 +142,7 @@ describe('results for the whole round', () => {
     await vote('helper@demo.civic.tw', [projectIds[0]!]);
     await vote('resident@demo.civic.tw', [projectIds[2]!]);
     await projectPhase(roundId, 'tallying');
-    await signedPost('/internal/v1/budget-round-tallies', { roundId });
+    await countAsActivity(roundId);
     await projectPhase(roundId, 'results');
     const results = (await (await call(`/api/v1/budget-rounds/${roundId}/results`)).json()) as { rule: string; summary: unknown };
     expect(results.rule).toBe('greedy');
