@@ -11,10 +11,13 @@ interface RunResult {
   stderr: string;
 }
 
-/** Runs `tsx scripts/tally.ts ...` from the repository root, as a user would. */
+/**
+ * Runs what `npm run tally -- ...` runs (scripts/run-tally.mjs: the bundled CLI, rebuilt when a
+ * source is newer) from the repository root, as a user would.
+ */
 function run(...args: string[]): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/tally.ts', ...args], {
+    const child = spawn(process.execPath, ['scripts/run-tally.mjs', ...args], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 60_000,
