@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { prng } from './random-elections';
 import { repoRoot, samplePath } from './samples';
 
 interface RunResult {
@@ -91,5 +92,27 @@ describe.concurrent('scripts/tally.ts', { timeout: 120_000 }, () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown rule "unknown" in META; pass --rule/);
     expect(await run(file, '--rule', 'equalshares')).toEqual({ code: 0, stdout: '1\n', stderr: '' });
+  });
+
+  it('equal shares with add1 gives the same result on two threads as on one (many add1 steps)', async () => {
+    // 4,000 voters over 40 projects with skewed popularity: dozens of add1 steps, several blocks.
+    const rand = prng(77);
+    const popularity = Array.from({ length: 40 }, () => rand() ** 2 + 0.05);
+    const costs = popularity.map(() => 1000 * (5 + Math.floor(rand() * 200)));
+    const lines = ['META', 'key;value', `budget;${Math.floor(costs.reduce((a, b) => a + b, 0) / 3)}`, 'vote_type;approval', 'rule;equalshares/add1', 'PROJECTS', 'project_id;cost'];
+    costs.forEach((c, j) => lines.push(`${j + 1};${c}`));
+    lines.push('VOTES', 'voter_id;vote');
+    for (let v = 1; v <= 4000; v++) {
+      const chosen = popularity.flatMap((p, j) => (rand() < p * 0.3 ? [j + 1] : []));
+      lines.push(`${v};${(chosen.length ? chosen : [1 + (v % 40)]).join(',')}`);
+    }
+    const file = path.join(tmp, 'many-steps.pb');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const one = await run(file, '--threads', '1');
+    expect(one.code).toBe(0);
+    expect(one.stdout.split('\n').length).toBeGreaterThan(5);
+    expect(await run(file)).toEqual(one);
+    expect(await run(file, '--threads', '2')).toEqual(one);
+    expect((await run(file, '--threads', '3')).stderr).toMatch(/--threads must be 1 or 2/);
   });
 });
