@@ -5,7 +5,7 @@
  * start-up, parse and tally) and, where /usr/bin/time exists, its CPU time (on a shared, loaded
  * machine the wall time mostly measures the wait for a core).
  *
- *   node scripts/bench-tally.mjs [--voters N] [--projects P] [--runs R] [--rule RULE] [--keep]
+ *   node scripts/bench-tally.mjs [--voters N] [--projects P] [--runs R] [--rule RULE] [--threads 1|2|auto] [--keep]
  *
  * The election is shaped like a large city district: costs log-uniform between 20k and 1.5M,
  * a budget of about a third of the total asked, skewed project popularity (weight u^2.5 + 0.02,
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     projects: { type: 'string', default: '100' },
     runs: { type: 'string', default: '5' },
     rule: { type: 'string', default: 'equalshares/add1' },
+    threads: { type: 'string', default: 'auto' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -123,7 +124,7 @@ const walls = [];
 const cpus = [];
 let selected = '';
 for (let i = 0; i < runs; i++) {
-  const args = ['run', '-s', 'tally', '--', file, '--rule', values.rule];
+  const args = ['run', '-s', 'tally', '--', file, '--rule', values.rule, '--threads', values.threads];
   const start = performance.now();
   const r = timeBin
     ? spawnSync(timeBin, ['-f', '%U %S', '-o', cpuFile, 'npm', ...args], { cwd: root, encoding: 'utf8' })
@@ -148,7 +149,7 @@ const summary = (xs) => {
   return `min ${s[0].toFixed(0)} ms, median ${s[Math.floor(s.length / 2)].toFixed(0)} ms`;
 };
 process.stdout.write(`selected (${selected.split(',').length}): ${selected}\n`);
-process.stdout.write(`${values.rule}, whole "npm run -s tally" process (npm + Node start-up + parse + tally) over ${runs} runs:\n`);
+process.stdout.write(`${values.rule}, --threads ${values.threads}, whole "npm run -s tally" process (npm + Node start-up + parse + tally) over ${runs} runs:\n`);
 process.stdout.write(`  wall ${summary(walls)}\n`);
 if (cpus.length) process.stdout.write(`  CPU  ${summary(cpus)}\n`);
 if (existsSync('/proc/loadavg')) {

@@ -9,8 +9,10 @@
  * Coordination without a message loop (the add1 loop is synchronous): one shared Int32Array
  * with a state per block (free, the worker's, done by the worker, the main thread's); the worker
  * posts a finished block on a MessagePort, which the main thread reads with
- * receiveMessageOnPort, and it waits for a block the worker is busy with by Atomics.wait, after
- * first computing a free block ahead itself.
+ * receiveMessageOnPort. For a block the worker is busy with, the main thread first computes a
+ * free block ahead; failing that it waits (Atomics.wait) at most half the time a block takes it,
+ * then computes the block itself: on a busy machine the worker may not get a core for a while,
+ * and the main thread must never be slower than on its own.
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import {
@@ -154,8 +156,11 @@ function start(entry: URL, prep: MesPrepared, opts: { budget: bigint; step: bigi
       blocks.set(b, block.map(fromWire));
     }
   };
+  let blockMs = 50;
   const computeHere = (b: number): void => {
+    const t0 = performance.now();
     const block = add1Block(prep, runner, e0, opts, BigInt(b * ADD1_BLOCK + 1));
+    blockMs = performance.now() - t0;
     if (stopsIn(block)) noteLast(state, b);
     blocks.set(b, block);
   };
@@ -180,7 +185,7 @@ function start(entry: URL, prep: MesPrepared, opts: { budget: bigint; step: bigi
         if (!blocks.has(a) && Atomics.compareExchange(state, BLOCKS + a, FREE, MAIN) === FREE) ahead = a;
       }
       if (ahead >= 0) computeHere(ahead);
-      else Atomics.wait(state, BLOCKS + b, WORKER, 1000);
+      else if (Atomics.wait(state, BLOCKS + b, WORKER, blockMs / 2) === 'timed-out') computeHere(b);
     }
   };
   return {

@@ -1,7 +1,7 @@
 /**
  * Tallies a Pabulib `.pb` file.
  *
- *   npm run -s tally -- FILE.pb [--rule RULE] [--explain] [--threads 1|2]
+ *   npm run -s tally -- FILE.pb [--rule RULE] [--explain] [--threads 1|2|auto]
  *
  * (npm runs it from a prebuilt bundle, scripts/run-tally.mjs; `npx tsx scripts/tally.ts` works too.)
  * stdout: the funded project ids, one per line, in the order the rule selected them; with
@@ -10,6 +10,7 @@
  * unreadable or malformed file.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isMainThread, workerData } from 'node:worker_threads';
 import {
@@ -30,7 +31,8 @@ const USAGE =
   `  --rule     one of ${TALLY_RULES.join(', ')}\n` +
   "             (default: the file's META rule)\n" +
   '  --explain  print why each project was funded or not after the list\n' +
-  '  --threads  2 (default): equal shares with add1 computes its runs on two threads; 1: one\n';
+  '  --threads  1, 2 or auto (default): threads for the runs of equal shares with add1; auto\n' +
+  '             takes a second one only when a core is idle (same result either way)\n';
 
 function fail(message: string): never {
   process.stderr.write(`tally: ${message}\n`);
@@ -67,7 +69,11 @@ function main(argv: string[]): void {
   if (positionals.length !== 1) usageError(positionals.length === 0 ? 'missing FILE.pb' : 'exactly one FILE.pb expected');
   const path = positionals[0] ?? '';
   if (values.rule !== undefined && !isTallyRule(values.rule)) usageError(`unknown rule "${values.rule}"`);
-  if (values.threads !== undefined && values.threads !== '1' && values.threads !== '2') usageError('--threads must be 1 or 2');
+  const threadsArg = values.threads ?? 'auto';
+  if (threadsArg !== '1' && threadsArg !== '2' && threadsArg !== 'auto') usageError('--threads must be 1, 2 or auto');
+  // A second thread only pays when it gets a core of its own: on a busy machine it competes with
+  // the first (measured in BENCHMARKS.md), so `auto` wants the 1-minute load to leave one idle.
+  const threads = threadsArg === 'auto' ? (availableParallelism() >= 2 && (loadavg()[0] ?? 0) < availableParallelism() - 1 ? 2 : 1) : Number(threadsArg);
 
   let text: string;
   try {
@@ -91,7 +97,7 @@ function main(argv: string[]): void {
   try {
     const result = tally(electionFromPabulib(file), rule, {
       explain: values.explain === true,
-      ...(values.threads === '1'
+      ...(threads === 1
         ? {}
         : {
             add1Oracle: (prep, opts) => {

@@ -113,6 +113,7 @@ describe.concurrent('scripts/tally.ts', { timeout: 120_000 }, () => {
     expect(one.stdout.split('\n').length).toBeGreaterThan(5);
     expect(await run(file)).toEqual(one);
     expect(await run(file, '--threads', '2')).toEqual(one);
-    expect((await run(file, '--threads', '3')).stderr).toMatch(/--threads must be 1 or 2/);
+    expect(await run(file, '--threads', 'auto')).toEqual(one);
+    expect((await run(file, '--threads', '3')).stderr).toMatch(/--threads must be 1, 2 or auto/);
   });
 });
