@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,22 @@ describe.concurrent('scripts/tally.ts', { timeout: 120_000 }, () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown rule "unknown" in META; pass --rule/);
     expect(await run(file, '--rule', 'equalshares')).toEqual({ code: 0, stdout: '1\n', stderr: '' });
+  });
+
+  it('rebuilds its bundle when a source is newer than it', async () => {
+    const source = path.join(repoRoot, 'domain/tally/rules.ts');
+    const bundle = path.join(repoRoot, 'dist/tally/tally.mjs');
+    expect((await run('--help')).code).toBe(0); // the bundle exists from here on
+    const built = statSync(bundle).mtimeMs;
+    const before = statSync(source);
+    // Dated a minute ahead: newer than the bundle.
+    utimesSync(source, before.atime, new Date(Date.now() + 60_000));
+    try {
+      expect((await run(samplePath('Netherlands_Assen_2024.pb'), '--rule', 'greedy')).stdout).toBe('3\n9\n8\n2\n11\n13\n14\n');
+      expect(statSync(bundle).mtimeMs).toBeGreaterThan(built);
+    } finally {
+      utimesSync(source, before.atime, before.mtime);
+    }
   });
 
   it('equal shares with add1 gives the same result on two threads as on one (many add1 steps)', async () => {
