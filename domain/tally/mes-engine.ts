@@ -266,12 +266,10 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
   let totalCost = 0n;
   for (const c of prep.free) selections.push(new Selection(c, selections.length + 1, 0n, null));
 
-  /** Exact price of c given its (certified) poor keys. */
+  /** Exact price of c given its (certified) poor keys; `ks.rich` as the classification left it. */
   function exactPrice(c: number, ks: KeySet): ExactPrice {
     const { money, slope } = exact.sum(hist, ks.node, ks.weight, ks.n, ks.poor, track, zero);
-    let d = 0;
-    for (let j = 0; j < ks.n; j++) if (!ks.poor[j]) d += ks.weight[j]! * ks.points[j]!;
-    return { x: (costs[c] ?? 0n) * exact.L - money, d: BigInt(d), s: slope, L: exact.L };
+    return { x: (costs[c] ?? 0n) * exact.L - money, d: BigInt(ks.rich), s: slope, L: exact.L };
   }
 
   function isAffordable(c: number): boolean {
@@ -325,6 +323,7 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
         if ((u === 1 ? down : floorDiv(down, u)) < hi) doubtful[nd++] = j;
       }
       // Every other supporter must be provably at or above q; settle the doubtful ones exactly.
+      ks.rich = d;
       if (nd === 0) return { lo, hi };
       const q = exactPrice(c, ks);
       let moved = false;
@@ -340,6 +339,7 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
           moved = true;
         }
       }
+      ks.rich = d;
       if (!moved) return { lo: floorDiv(nap - perr, d), hi };
     }
   }

@@ -17,12 +17,15 @@ export interface KeySet {
   readonly poor: Uint8Array;
   /** Σ weight·points over the keys, set by approxMoney (the classification starts from it). */
   units: number;
+  /** Σ weight·points over the rich keys, set by the classification (the exact price's divisor). */
+  rich: number;
 }
 
 export function newKeySet(capacity: number): KeySet {
   return {
     n: 0,
     units: 0,
+    rich: 0,
     node: new Int32Array(capacity),
     weight: new Int32Array(capacity),
     points: new Int32Array(capacity),
@@ -36,6 +39,7 @@ export function copyKeySet(k: KeySet): KeySet {
   return {
     n: k.n,
     units: k.units,
+    rich: k.rich,
     node: k.node.slice(0, k.n),
     weight: k.weight.slice(0, k.n),
     points: k.points.slice(0, k.n),
