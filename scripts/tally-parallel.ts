@@ -146,6 +146,9 @@ function start(entry: URL, prep: MesPrepared, opts: { budget: bigint; step: bigi
   const worker = new Worker(entry, { workerData: data, transferList: [port2] });
   // Never keep the process alive for blocks nobody needs any more.
   worker.unref();
+  // A worker that fails (to start or later) leaves its blocks to the main thread: the loop below
+  // computes every block it is not handed, so the result does not depend on the worker.
+  worker.on('error', () => Atomics.store(state, STOP, 1));
   const e0 = add1StartEndowment(prep, opts);
   const runner = new MesRunner(prep);
   const blocks = new Map<number, Add1StepOutcome[]>();

@@ -3,7 +3,7 @@
  *
  *   npm run -s tally -- FILE.pb [--rule RULE] [--explain] [--threads 1|2|auto]
  *
- * (npm runs it from a prebuilt bundle, scripts/run-tally.mjs; `npx tsx scripts/tally.ts` works too.)
+ * (npm runs it from a prebuilt bundle, scripts/run-tally.mjs; `npx tsx scripts/tally.ts` works too, on one thread.)
  * stdout: the funded project ids, one per line, in the order the rule selected them; with
  * --explain, then a blank line and a human-readable explanation.
  * RULE defaults to the file's META rule. Exit codes: 0 ok, 2 bad arguments, unknown rule,
@@ -73,7 +73,9 @@ function main(argv: string[]): void {
   if (threadsArg !== '1' && threadsArg !== '2' && threadsArg !== 'auto') usageError('--threads must be 1, 2 or auto');
   // A second thread only pays when it gets a core of its own: on a busy machine it competes with
   // the first (measured in BENCHMARKS.md), so `auto` wants the 1-minute load to leave one idle.
-  const threads = threadsArg === 'auto' ? (availableParallelism() >= 2 && (loadavg()[0] ?? 0) < availableParallelism() - 1 ? 2 : 1) : Number(threadsArg);
+  // Run from source (tsx), a worker could not load this .ts module: one thread then.
+  const bundled = !import.meta.url.endsWith('.ts');
+  const threads = !bundled ? 1 : threadsArg === 'auto' ? (availableParallelism() >= 2 && (loadavg()[0] ?? 0) < availableParallelism() - 1 ? 2 : 1) : Number(threadsArg);
 
   let text: string;
   try {
