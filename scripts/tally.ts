@@ -32,7 +32,7 @@ const USAGE =
   "             (default: the file's META rule)\n" +
   '  --explain  print why each project was funded or not after the list\n' +
   '  --threads  1, 2 or auto (default): threads for the runs of equal shares with add1; auto\n' +
-  '             takes a second one only when a core is idle (same result either way)\n';
+  '             takes a second one unless the machine is saturated (same result either way)\n';
 
 function fail(message: string): never {
   process.stderr.write(`tally: ${message}\n`);
@@ -71,11 +71,12 @@ function main(argv: string[]): void {
   if (values.rule !== undefined && !isTallyRule(values.rule)) usageError(`unknown rule "${values.rule}"`);
   const threadsArg = values.threads ?? 'auto';
   if (threadsArg !== '1' && threadsArg !== '2' && threadsArg !== 'auto') usageError('--threads must be 1, 2 or auto');
-  // A second thread only pays when it gets a core of its own: on a busy machine it competes with
-  // the first (measured in BENCHMARKS.md), so `auto` wants the 1-minute load to leave one idle.
+  // A second thread pays while the machine is not saturated (2 cores, load 1.7: 1.93 s against
+  // 2.29 s) and costs when it is (load 11–19: slower than one thread; BENCHMARKS.md), so `auto`
+  // takes it while the 1-minute load average is below the number of cores.
   // Run from source (tsx), a worker could not load this .ts module: one thread then.
   const bundled = !import.meta.url.endsWith('.ts');
-  const threads = !bundled ? 1 : threadsArg === 'auto' ? (availableParallelism() >= 2 && (loadavg()[0] ?? 0) < availableParallelism() - 1 ? 2 : 1) : Number(threadsArg);
+  const threads = !bundled ? 1 : threadsArg === 'auto' ? (availableParallelism() >= 2 && (loadavg()[0] ?? 0) < availableParallelism() ? 2 : 1) : Number(threadsArg);
 
   let text: string;
   try {
