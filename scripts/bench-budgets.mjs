@@ -17,7 +17,7 @@ import { ROOT } from './lib/paths.mjs';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const TALLY_RUNS = Number(process.env.BENCH_TALLY_RUNS ?? 3);
+const TALLY_RUNS = Number(process.env.BENCH_TALLY_RUNS ?? 5);
 const SKIP_TALLY = process.env.BENCH_SKIP_TALLY === '1';
 const PORT = 18891;
 const edge = `http://127.0.0.1:${PORT}`;

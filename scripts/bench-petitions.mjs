@@ -87,7 +87,7 @@ const server = await startEdge({
 
 let report;
 try {
-  const insert = () => fetch(`${edge}/dev/bench/insert`, { method: 'POST' });
+  const insert = () => fetch(`${edge}/internal/bench/petitions/bench/insert`, { method: 'POST' });
   const endorse = (i) =>
     fetch(`${edge}/api/v1/petitions/${PETITION}/endorsement`, {
       method: 'POST',
@@ -152,8 +152,10 @@ const table = [
   `| bare single-row D1 insert (baseline) | ${ENDORSERS} | ${f(report.baseline.rps)} | ${f(report.baseline.p50)} | ${f(report.baseline.p99)} |`,
   `| endorse (session, rate limits, burst check, insert, exact count) | ${report.endorse.requests} | ${f(report.endorse.rps)} | ${f(report.endorse.p50)} | ${f(report.endorse.p99)} |`,
 ].join('\n');
-const exact = report.displayed === report.ok && report.ok === ENDORSERS && report.dup === report.endorse.requests - ENDORSERS;
-const summary = `Ratio endorse ÷ baseline: **${report.ratio.toFixed(2)}x** (target ≥ 0.5x). Statuses: ${JSON.stringify(report.endorse.statuses)}. Displayed count ${report.displayed} = distinct valid endorsers ${report.ok}: ${exact ? 'yes' : 'NO'}.`;
+// The baseline must really insert (204 each): a refused baseline is no baseline.
+const baselineOk = report.baseline.statuses[204] === ENDORSERS;
+const exact = baselineOk && report.displayed === report.ok && report.ok === ENDORSERS && report.dup === report.endorse.requests - ENDORSERS;
+const summary = `Ratio endorse ÷ baseline: **${report.ratio.toFixed(2)}x** (target ≥ 0.5x). Statuses: ${JSON.stringify(report.endorse.statuses)} (baseline ${JSON.stringify(report.baseline.statuses)}). Displayed count ${report.displayed} = distinct valid endorsers ${report.ok}: ${exact ? 'yes' : 'NO'}.`;
 console.log(`\n${table}\n\n${summary}\n`);
 
 const file = path.join(ROOT, 'BENCHMARKS.md');

@@ -11,7 +11,7 @@ import { prepareLocalD1, startEdge } from './lib/edge.mjs';
 import { ROOT } from './lib/paths.mjs';
 
 // `./civic bench` runs every benchmark; `./civic bench <name> [args]` only that one.
-const suites = { outbox: './bench-outbox.mjs', petitions: './bench-petitions.mjs', budgets: './bench-budgets.mjs' };
+const suites = { outbox: './bench-outbox.mjs', petitions: './bench-petitions.mjs', budgets: './bench-budgets.mjs', 'budget-count': './bench-budget-count.mjs', auth: './bench-auth.mjs' };
 const only = process.argv[2];
 if (only && only !== 'dashboard') {
   if (!(only in suites)) {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DATA_DIR, BIN, ROOT } from './lib/paths.mjs';
 import { run } from './lib/proc.mjs';
+import { seedDemoPetitions } from './lib/demo-petitions.mjs';
 import { DEV_PORTS, startStack } from './lib/stack.mjs';
 
 const echo = process.argv.includes('--verbose');
@@ -29,6 +30,7 @@ Civic engine is running.
   Temporal Web UI    ${stack.temporalUiUrl}/
   Temporal HTTP API  ${stack.temporalHttpUrl}   gRPC ${stack.temporalAddress}
   Data               ${path.relative(ROOT, path.join(DATA_DIR, 'dev'))}/ (git-ignored; delete it to start afresh)
+  Budgeting demo     ${stack.edgeUrl}/budgets/R-2027DAXY (voting) and ${stack.edgeUrl}/budgets/R-2026DONE (counted, in implementation)
 
 Demo accounts (password for all: civic-demo-2026)
   citizen     citizen@demo.civic.tw         (陳小明, zh-TW)
@@ -56,6 +58,12 @@ async function shutdown(signal) {
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
+
+// Demo petitions go through the API and their workflows (tens of seconds): in the background.
+void seedDemoPetitions(stack.edgeUrl).then(
+  (ids) => console.log(`Demo petitions ready (${Object.values(ids).join(', ')}): one open with endorsements, one awaiting the Department of Transportation's response, one responded.`),
+  (err) => console.error(`Demo petitions were not created: ${err instanceof Error ? err.message : err}`),
+);
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 // If a service dies, say so and bring the rest down rather than limp on.

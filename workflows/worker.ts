@@ -41,6 +41,8 @@ export interface WorkerOptions {
    * of deadlines costs more CPU than waiting did (issue 11, BENCHMARKS.md).
    */
   stickyTimeoutSeconds?: number;
+  /** Rows per page when a round's count reads its ballots from the edge (default 1,000). */
+  countPageSize?: number;
 }
 
 function positiveInt(name: string): number | undefined {
@@ -72,6 +74,7 @@ export function optionsFromEnv(): WorkerOptions {
     workflowThreads: positiveInt('TEMPORAL_WORKFLOW_THREADS'),
     nonStickyPollRatio: ratio('TEMPORAL_NONSTICKY_POLL_RATIO'),
     stickyTimeoutSeconds: positiveInt('TEMPORAL_STICKY_TIMEOUT_S'),
+    countPageSize: positiveInt('BUDGET_COUNT_PAGE_SIZE'),
   };
 }
 
@@ -89,6 +92,7 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
       edgeUrl: opts.edgeUrl,
       internalSecret: opts.internalSecret,
       ...(opts.projectionRequestsInFlight ? { projectionRequestsInFlight: opts.projectionRequestsInFlight } : {}),
+      ...(opts.countPageSize ? { countPageSize: opts.countPageSize } : {}),
     }),
     ...(opts.maxConcurrentActivities ? { maxConcurrentActivityTaskExecutions: opts.maxConcurrentActivities } : {}),
     ...(opts.workflowThreads ? { workflowThreadPoolSize: opts.workflowThreads } : {}),

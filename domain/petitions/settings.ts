@@ -59,3 +59,22 @@ export function checkPetitionSettings(s: PetitionSettings): string[] {
 export function settingsPeriod(s: PetitionSettings, key: (typeof periodKeys)[number]): SlaPeriod {
   return parseSlaPeriod(s[key]);
 }
+
+/**
+ * Endorsement confirmation by e-mail (a platform setting, not fixed per petition: it decides how
+ * an endorsement is checked, not when a petition passes). 'off' is Taiwan's Join: only accounts
+ * at the petition's identity level endorse, and at once. 'below_level' lets accounts below that
+ * level endorse too, pending until they confirm the e-mailed link; 'always' does the same and
+ * holds every other endorsement until confirmed as well (the UK petitions site).
+ */
+export const emailConfirmationModes = ['off', 'below_level', 'always'] as const;
+export type EmailConfirmationMode = (typeof emailConfirmationModes)[number];
+
+export interface EndorsementConfirmationSettings {
+  readonly emailConfirmation: EmailConfirmationMode;
+  /** How long the e-mailed link stays valid (seconds, so tests can use a few). */
+  readonly confirmationSeconds: number;
+}
+
+export const defaultConfirmationSettings: EndorsementConfirmationSettings = { emailConfirmation: 'off', confirmationSeconds: 3 * 86_400 };
+export const CONFIRMATION_SECONDS_MAX = 30 * 86_400;

@@ -22,7 +22,8 @@ export type { TallyRule } from './rules';
 
 export { tally } from './tally';
 export type { TallyOptions, TallyResult } from './tally';
-export type { Add1Start, Add1Step } from './mes-add1';
+export type { Add1Oracle, Add1Start, Add1Step, Add1StepOutcome } from './mes-add1';
+export type { MesPrepared } from './mes-prepare';
 export type { GreedyDecision } from './greedy';
 export type {
   GreedyExplanation,

@@ -46,12 +46,42 @@ export interface Add1Options {
   readonly explain?: boolean;
   /** Run every step (no certificate); only to cross-check the skipping in tests. */
   readonly naive?: boolean;
+  /**
+   * Where the runs at steps ≥ 1 come from, e.g. blocks computed by another thread
+   * (scripts/tally-parallel.ts). Not used with `explain`, whose step list stays that of the
+   * loop below.
+   */
+  readonly oracle?: Add1Oracle;
+}
+
+/** What the add1 loop needs to know about the run at one step. */
+export interface Add1StepOutcome {
+  readonly totalCost: bigint;
+  /** Stopped because the funded cost went over the real budget. */
+  readonly exceeded: boolean;
+  readonly exhaustive: boolean;
+  /** The run's certificate (see MesRunResult.stableFor); undefined when it was not computed. */
+  readonly stableFor?: Rational | null;
+}
+
+/**
+ * The outcomes of the runs at steps k ≥ 1 (endowment start + k·step). Every outcome is a
+ * function of the endowment alone (the runs are exact), so it does not matter who computed it.
+ */
+export interface Add1Oracle {
+  step(k: bigint): Add1StepOutcome;
+}
+
+/** The start of the add1 loop: budget / voters, or that rounded down to a currency unit. */
+export function add1StartEndowment(prep: MesPrepared, opts: Pick<Add1Options, 'budget' | 'step' | 'start'>): Rational {
+  const n = BigInt(Math.max(prep.voterCount, 1));
+  const endowment = Rational.of(opts.budget, n);
+  return opts.start === 'integral' ? Rational.of(endowment.div(opts.step).floor() * opts.step) : endowment;
 }
 
 export function runMesAdd1(prep: MesPrepared, opts: Add1Options): Add1Outcome {
-  const n = BigInt(Math.max(prep.voterCount, 1));
-  let endowment = Rational.of(opts.budget, n);
-  if (opts.start === 'integral') endowment = Rational.of(endowment.div(opts.step).floor() * opts.step);
+  let endowment = add1StartEndowment(prep, opts);
+  if (opts.oracle && !opts.explain && !opts.naive) return add1ByOracle(prep, opts, endowment, opts.oracle);
   const naive = opts.naive === true;
   const at = (k: bigint): Rational => endowment.add(opts.step * k);
   // A certificate shorter than one step cannot skip anything: no need to refine it further.
@@ -121,6 +151,90 @@ export function runMesAdd1(prep: MesPrepared, opts: Add1Options): Add1Outcome {
 
 /** Steps computed together when none can be skipped: replays cost least between neighbours. */
 const WINDOW = 8;
+
+/**
+ * The loop above with the runs of steps ≥ 1 taken from an oracle: same steps, same skips where
+ * the oracle's outcome carries a certificate, same result.
+ */
+function add1ByOracle(prep: MesPrepared, opts: Add1Options, start: Rational, oracle: Add1Oracle): Add1Outcome {
+  const at = (k: bigint): Rational => start.add(opts.step * k);
+  const first = new MesRunner(prep).run({ endowment: start, track: true, trackFloor: Rational.of(opts.step) }, true, false);
+  let cur = outcomeOf(prep, first, opts.budget, true);
+  let k = 0n;
+  const steps: Add1Step[] = [];
+  for (;;) {
+    if (cur.exhaustive || prep.voterCount === 0) {
+      steps.push({ endowment: at(k), totalCost: cur.totalCost, fits: true, exhaustive: true, skippedAfter: 0n });
+      break;
+    }
+    const stable = cur.stableFor;
+    const skip = stable ? maxBig(1n, stable.div(opts.step).ceil()) : 1n;
+    steps.push({ endowment: at(k), totalCost: cur.totalCost, fits: true, exhaustive: false, skippedAfter: skip - 1n });
+    const next = oracle.step(k + skip);
+    if (next.exceeded) {
+      steps.push({ endowment: at(k + skip), totalCost: next.totalCost, fits: false, exhaustive: false, skippedAfter: 0n });
+      // The steps skipped before it repeat the outcome at k; the plain loop stops on the last.
+      k += skip - 1n;
+      break;
+    }
+    k += skip;
+    cur = next;
+  }
+  return { run: k === 0n ? first : runMes(prep, { endowment: at(k) }), steps };
+}
+
+/** Steps per block for an oracle: the same top-down replays as the loop's windows. */
+export const ADD1_BLOCK = WINDOW;
+
+/**
+ * Outcomes of the steps first … first + count − 1 (of the loop starting at `start`), computed
+ * like a window of the loop: the top run fresh with its certificate, each lower one replaying
+ * the one above it.
+ */
+export function add1Block(
+  prep: MesPrepared,
+  runner: MesRunner,
+  start: Rational,
+  opts: Pick<Add1Options, 'budget' | 'step'>,
+  first: bigint,
+  count = ADD1_BLOCK,
+): Add1StepOutcome[] {
+  const at = (k: bigint): Rational => start.add(opts.step * k);
+  const out: Add1StepOutcome[] = [];
+  const topRun = runner.run({ endowment: at(first + BigInt(count - 1)), track: true, trackFloor: Rational.of(opts.step), stopAboveCost: opts.budget }, true, count > 1);
+  out[count - 1] = outcomeOf(prep, topRun, opts.budget, true);
+  for (let j = count - 2; j >= 0; j--) {
+    const run = runner.run({ endowment: at(first + BigInt(j)), stopAboveCost: opts.budget }, false, j > 0);
+    out[j] = outcomeOf(prep, run, opts.budget, false);
+  }
+  return out;
+}
+
+function outcomeOf(prep: MesPrepared, run: MesRunResult, budget: bigint, tracked: boolean): Add1StepOutcome {
+  const base = { totalCost: run.totalCost, exceeded: run.exceeded, exhaustive: !run.exceeded && isExhaustive(prep, run, budget) };
+  return tracked ? { ...base, stableFor: run.stableFor ?? null } : base;
+}
+
+/** An oracle computing blocks of steps in this thread, each once (for tests and as a fallback). */
+export function localAdd1Oracle(prep: MesPrepared, opts: Pick<Add1Options, 'budget' | 'step' | 'start'>): Add1Oracle {
+  const start = add1StartEndowment(prep, opts);
+  const runner = new MesRunner(prep);
+  const blocks = new Map<bigint, Add1StepOutcome[]>();
+  const size = BigInt(ADD1_BLOCK);
+  return {
+    step(k) {
+      const b = (k - 1n) / size;
+      let block = blocks.get(b);
+      if (!block) {
+        block = add1Block(prep, runner, start, opts, b * size + 1n);
+        blocks.set(b, block);
+      }
+      const outcome = block[Number(k - 1n - b * size)];
+      if (!outcome) throw new Error(`add1: no outcome for step ${k}`);
+      return outcome;
+    },
+  };
+}
 
 /** No supported project outside the outcome fits into the money the outcome leaves. */
 export function isExhaustive(prep: MesPrepared, run: MesRunResult, budget: bigint): boolean {

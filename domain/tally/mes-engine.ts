@@ -129,6 +129,8 @@ interface Buffers {
   childOf: Int32Array;
   slotKey: Int32Array;
   keys: [KeySet, KeySet];
+  /** Classification scratch: keys whose side of the price the approximations cannot tell. */
+  doubtful: Int32Array;
   /** A history tree and group nodes for the next run from scratch (their previous log is dropped). */
   hist: Histories | null;
   groupNode: Int32Array | null;
@@ -144,6 +146,7 @@ function newBuffers(prep: MesPrepared): Buffers {
     childOf: new Int32Array(1024 * M),
     slotKey: new Int32Array(maxSupport),
     keys: [newKeySet(maxSupport), newKeySet(maxSupport)],
+    doubtful: new Int32Array(maxSupport),
     hist: null,
     groupNode: null,
     zero: new Uint8Array(1024),
@@ -263,12 +266,10 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
   let totalCost = 0n;
   for (const c of prep.free) selections.push(new Selection(c, selections.length + 1, 0n, null));
 
-  /** Exact price of c given its (certified) poor keys. */
+  /** Exact price of c given its (certified) poor keys; `ks.rich` as the classification left it. */
   function exactPrice(c: number, ks: KeySet): ExactPrice {
     const { money, slope } = exact.sum(hist, ks.node, ks.weight, ks.n, ks.poor, track, zero);
-    let d = 0;
-    for (let j = 0; j < ks.n; j++) if (!ks.poor[j]) d += ks.weight[j]! * ks.points[j]!;
-    return { x: (costs[c] ?? 0n) * exact.L - money, d: BigInt(d), s: slope, L: exact.L };
+    return { x: (costs[c] ?? 0n) * exact.L - money, d: BigInt(ks.rich), s: slope, L: exact.L };
   }
 
   function isAffordable(c: number): boolean {
@@ -287,44 +288,47 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
   function classify(c: number): { lo: number; hi: number } {
     const ks = scratch;
     const { n, weight, points, approx, error, poor } = ks;
+    const doubtful = buffers.doubtful;
     let nap = costS[c]!; // cost·2^k − Σ_poor weight·approx
     let perr = 0; // Σ_poor weight·error
-    let d = 0; // Σ_rich weight·points
-    for (let j = 0; j < n; j++) d += weight[j]! * points[j]!;
+    let d = ks.units; // Σ_rich weight·points (approxMoney summed it over all keys)
     for (;;) {
       // q only grows as poor supporters drop out, so a supporter below a lower bound of the
-      // current q is poor for good. Sweep until nothing changes.
-      let changed = true;
-      while (changed) {
-        changed = false;
-        const lo = floorDiv(nap - perr, d);
-        for (let j = 0; j < n; j++) {
-          if (poor[j]) continue;
-          const a = approx[j]! + error[j]!;
-          const u = points[j]!;
-          if ((u === 1 ? a : floorDiv(a, u)) < lo) {
-            poor[j] = 1;
-            const w = weight[j]!;
-            nap -= w * approx[j]!;
-            perr += w * error[j]!;
-            d -= w * u;
-            changed = true;
-          }
+      // current q is poor for good. One circular sweep: the bound is raised at each new poor
+      // supporter, and the sweep ends after n keys in a row changed nothing (all of them
+      // checked against the final bound). Those n keys are also checked against the final
+      // upper bound hi: the ones possibly below it are doubtful.
+      let lo = floorDiv(nap - perr, d);
+      let hi = ceilDiv(nap + perr + costErr, d);
+      let nd = 0;
+      for (let j = 0, quiet = 0; quiet < n; quiet++, j = j + 1 === n ? 0 : j + 1) {
+        if (poor[j]) continue;
+        const u = points[j]!;
+        const a = approx[j]!;
+        const err = error[j]!;
+        const up = a + err;
+        if ((u === 1 ? up : floorDiv(up, u)) < lo) {
+          poor[j] = 1;
+          const w = weight[j]!;
+          nap -= w * a;
+          perr += w * err;
+          d -= w * u;
+          lo = floorDiv(nap - perr, d);
+          hi = ceilDiv(nap + perr + costErr, d);
+          nd = 0;
+          quiet = 0;
+          continue;
         }
+        const down = a - err;
+        if ((u === 1 ? down : floorDiv(down, u)) < hi) doubtful[nd++] = j;
       }
       // Every other supporter must be provably at or above q; settle the doubtful ones exactly.
-      const hi = ceilDiv(nap + perr + costErr, d);
-      const doubtful: number[] = [];
-      for (let j = 0; j < n; j++) {
-        if (poor[j]) continue;
-        const a = approx[j]! - error[j]!;
-        const u = points[j]!;
-        if ((u === 1 ? a : floorDiv(a, u)) < hi) doubtful.push(j);
-      }
-      if (doubtful.length === 0) return { lo: floorDiv(nap - perr, d), hi };
+      ks.rich = d;
+      if (nd === 0) return { lo, hi };
       const q = exactPrice(c, ks);
       let moved = false;
-      for (const j of doubtful) {
+      for (let i = 0; i < nd; i++) {
+        const j = doubtful[i]!;
         const u = points[j]!;
         if (exact.budgetL(hist, ks.node[j]!, zero) * q.d < q.x * BigInt(u)) {
           poor[j] = 1;
@@ -335,6 +339,7 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
           moved = true;
         }
       }
+      ks.rich = d;
       if (!moved) return { lo: floorDiv(nap - perr, d), hi };
     }
   }
@@ -654,7 +659,7 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
       }
       const a = hist.approx[node]!;
       const err = hist.depth[node]! + 1;
-      const pr = priceS[index.get(u) ?? 0]!;
+      const pr = priceS[M === 1 ? 0 : (index.get(u) ?? 0)]!;
       const usedUp = a - err >= pr + 1 ? false : a + err + 1 <= pr ? true : usedUpExactly(node, u, qL);
       if (recorded < 0) {
         // Used up in the recorded run: with less money (or a higher price) it must be here too.
@@ -673,7 +678,7 @@ function runWith(prep: MesPrepared, opts: MesRunOptions, old: RunLog | null, buf
   function recordedChildren(logged: LoggedRound, winner: LoggedEvaluation, index: ReadonlyMap<number, number>): Int32Array {
     const next = log.rounds[round + 1];
     const end = next ? next.histStart : hist.size;
-    const slotOf = (node: number, u: number): number => node * M + (index.get(u) ?? 0);
+    const slotOf = (node: number, u: number): number => (M === 1 ? node : node * M + (index.get(u) ?? 0));
     for (let id = logged.histStart; id < end; id++) childOf[slotOf(hist.parent[id]!, hist.points[id]!)] = id + 1;
     const children = new Int32Array(winner.node.length);
     for (let j = 0; j < children.length; j++) children[j] = childOf[slotOf(winner.node[j]!, winner.points[j]!)]! - 1;

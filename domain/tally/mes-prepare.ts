@@ -37,25 +37,41 @@ export function prepareMes(e: IndexedElection): MesPrepared {
   const { ballotStart, ballotProject, ballotUtility } = e;
   const nProjects = e.ids.length;
 
-  // Merge identical ballots. A ballot's pairs are sorted by project so the key is canonical.
-  const groupOf = new Map<string, number>();
+  // Merge identical ballots. A ballot's pairs are sorted by project so that they compare
+  // canonically; ballots are bucketed by a hash of their pairs and compared pair by pair within
+  // a bucket (no string keys: this runs on every ballot of the file).
   const weights: number[] = [];
   const groupBallot: number[] = [];
   // (project, points) pairs encoded as one number each, so that a ballot sorts numerically.
   let maxPoints = 1;
   for (const u of ballotUtility) if (u > maxPoints) maxPoints = u;
   const base = maxPoints + 1;
+  const sorted = new Float64Array(ballotProject.length);
+  const firstOfHash = new Map<number, number>();
+  const nextInBucket: number[] = [];
   for (let b = 0; b < e.ballotCount; b++) {
     const from = ballotStart[b] ?? 0;
     const to = ballotStart[b + 1] ?? 0;
     if (to === from) continue; // an empty ballot gets an endowment but can never spend it
-    const pairs: number[] = [];
-    for (let k = from; k < to; k++) pairs.push((ballotProject[k] ?? 0) * base + (ballotUtility[k] ?? 0));
-    pairs.sort((x, y) => x - y);
-    const key = pairs.join(',');
-    const g = groupOf.get(key);
-    if (g === undefined) {
-      groupOf.set(key, weights.length);
+    let h = to - from;
+    for (let k = from; k < to; k++) {
+      // Insertion sort: ballots list a handful of projects.
+      const v = (ballotProject[k] ?? 0) * base + (ballotUtility[k] ?? 0);
+      let at = k;
+      while (at > from && sorted[at - 1]! > v) {
+        sorted[at] = sorted[at - 1]!;
+        at--;
+      }
+      sorted[at] = v;
+    }
+    for (let k = from; k < to; k++) h = Math.imul(h ^ (sorted[k]! % 4294967296), 0x9e3779b1) ^ (sorted[k]! / 4294967296);
+    const head = firstOfHash.get(h) ?? -1;
+    let g = head;
+    while (g >= 0 && !samePairs(sorted, ballotStart, groupBallot[g] ?? 0, b)) g = nextInBucket[g] ?? -1;
+    if (g < 0) {
+      // A new group, at the head of its bucket.
+      firstOfHash.set(h, weights.length);
+      nextInBucket.push(head);
       weights.push(1);
       groupBallot.push(b);
     } else weights[g] = (weights[g] ?? 0) + 1;
@@ -114,4 +130,14 @@ export function prepareMes(e: IndexedElection): MesPrepared {
     contested: contested.sort(byRank),
     free: free.sort(byRank),
   };
+}
+
+/** Whether ballots a and b have the same sorted (project, points) pairs. */
+function samePairs(sorted: Float64Array, start: Int32Array, a: number, b: number): boolean {
+  const fa = start[a] ?? 0;
+  const fb = start[b] ?? 0;
+  const n = (start[a + 1] ?? 0) - fa;
+  if ((start[b + 1] ?? 0) - fb !== n) return false;
+  for (let k = 0; k < n; k++) if (sorted[fa + k] !== sorted[fb + k]) return false;
+  return true;
 }

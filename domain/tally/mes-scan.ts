@@ -15,11 +15,17 @@ export interface KeySet {
   readonly error: Int32Array;
   /** Set by the classification: budget/points below the project's price. */
   readonly poor: Uint8Array;
+  /** Σ weight·points over the keys, set by approxMoney (the classification starts from it). */
+  units: number;
+  /** Σ weight·points over the rich keys, set by the classification (the exact price's divisor). */
+  rich: number;
 }
 
 export function newKeySet(capacity: number): KeySet {
   return {
     n: 0,
+    units: 0,
+    rich: 0,
     node: new Int32Array(capacity),
     weight: new Int32Array(capacity),
     points: new Int32Array(capacity),
@@ -32,6 +38,8 @@ export function newKeySet(capacity: number): KeySet {
 export function copyKeySet(k: KeySet): KeySet {
   return {
     n: k.n,
+    units: k.units,
+    rich: k.rich,
     node: k.node.slice(0, k.n),
     weight: k.weight.slice(0, k.n),
     points: k.points.slice(0, k.n),
@@ -118,16 +126,22 @@ function gatherPoints(s: ScanState, from: number, to: number, ks: KeySet): numbe
   return n;
 }
 
-/** Σ weight·approx and Σ weight·error over the keys (both exact integers below 2^53). */
+/**
+ * Σ weight·approx and Σ weight·error over the keys (both exact integers below 2^53); also sets
+ * `ks.units`, in the same pass.
+ */
 export function approxMoney(ks: KeySet): { money: number; error: number } {
-  const { weight, approx, error } = ks;
+  const { weight, approx, error, points } = ks;
   let money = 0;
   let err = 0;
+  let units = 0;
   for (let j = 0; j < ks.n; j++) {
     const w = weight[j]!;
     money += w * approx[j]!;
     err += w * error[j]!;
+    units += w * points[j]!;
   }
+  ks.units = units;
   return { money, error: err };
 }
 

@@ -5,9 +5,9 @@ import type { Election, IndexedElection } from './election';
 import { indexElection } from './election';
 import type { GreedyExplanation, MesExplanation, MesRoundReport, ProjectOutcome, ProjectReport, TallyExplanation } from './explanation';
 import { runGreedy, type GreedyOutcome } from './greedy';
-import { runMesAdd1, type Add1Start, type Add1Step } from './mes-add1';
+import { runMesAdd1, type Add1Oracle, type Add1Start, type Add1Step } from './mes-add1';
 import { runMes, type MesRunResult } from './mes-engine';
-import { prepareMes } from './mes-prepare';
+import { prepareMes, type MesPrepared } from './mes-prepare';
 import { Rational } from './rational';
 import type { TallyRule } from './rules';
 
@@ -16,6 +16,11 @@ export interface TallyOptions {
   readonly explain?: boolean;
   /** Where the add1 completion starts; see mes-add1. Default `exact` (pabutools). */
   readonly add1Start?: Add1Start;
+  /**
+   * Supplies the add1 loop's runs (e.g. computed by another thread: scripts/tally-parallel.ts);
+   * the result is the same. Not used with `explain`.
+   */
+  readonly add1Oracle?: (prep: MesPrepared, opts: { budget: bigint; step: bigint; start: Add1Start }) => Add1Oracle;
 }
 
 export interface TallyResult {
@@ -48,7 +53,9 @@ export function tally(election: Election, rule: TallyRule, options: TallyOptions
   if (rule === 'equalshares') {
     run = runMes(prep, { endowment: Rational.of(budget, BigInt(Math.max(prep.voterCount, 1))), explain });
   } else {
-    const a = runMesAdd1(prep, { budget, step: election.currencyUnit, explain, ...(options.add1Start ? { start: options.add1Start } : {}) });
+    const start = options.add1Start ?? 'exact';
+    const oracle = !explain && options.add1Oracle ? options.add1Oracle(prep, { budget, step: election.currencyUnit, start }) : undefined;
+    const a = runMesAdd1(prep, { budget, step: election.currencyUnit, explain, start, ...(oracle ? { oracle } : {}) });
     run = a.run;
     add1 = a.steps;
   }

@@ -19,7 +19,7 @@ export const DEV_PORTS = { temporal: 7233, temporalHttp: 7243, temporalUi: 8233,
  * @param {{temporal:number, temporalHttp:number, temporalUi:number, edge:number, edgeInspector:number}} o.ports
  * @param {string} o.dataDir  folder for the Temporal database and local D1 state
  * @param {string} o.internalSecret
- * @param {boolean} [o.demoCases]  also seed a few demo cases
+ * @param {boolean} [o.demoCases]  also seed the demo cases, consultation and budgeting rounds (`./civic start`)
  * @param {boolean} [o.echo]  print the services' output
  * @param {number} [o.cronIntervalMs]  how often the local stand-in for the cron trigger drains the outbox
  * @param {(msg: string) => void} [o.log]
@@ -109,7 +109,7 @@ export async function startStack(o) {
       'seeds/demo-petitions.sql',
       'seeds/demo-consultations.sql',
       'seeds/demo-budgets.sql',
-      ...(o.demoCases ? ['seeds/demo-cases.sql', 'seeds/demo-consultation-data.sql'] : []),
+      ...(o.demoCases ? ['seeds/demo-cases.sql', 'seeds/demo-consultation-data.sql', 'seeds/demo-budget-rounds.sql'] : []),
       ...(o.extraSeeds ?? []),
     ]);
 

@@ -72,9 +72,34 @@ describe('the ballot composer and results in the browser', () => {
     expect(await row('圖書館延長開放').getAttribute('data-selected')).toBe('true');
     expect(await row('公園遮蔭植栽').getAttribute('data-selected')).toBe('false');
     expect(await row('公園遮蔭植栽').textContent()).toContain('輪到此案時剩餘預算 NT$200，不足以支應。');
+    // The whole round: budget, funded, projects funded and not, ballots and voters, with the rule.
+    const summary = page.getByTestId('round-summary');
+    expect(await summary.textContent()).toContain('計票方式：依得票數高低依序補助（放不下的跳過）');
+    // District, budget, funded, projects funded, not funded, ballots, voters.
+    expect(await summary.locator('tr[data-summary="DA"] > *').allTextContents()).toEqual(['大安區', 'NT$1,000', 'NT$800', '2', '1', '2', '2']);
+    expect(await summary.locator('tr[data-summary="total"] > *').allTextContents()).toEqual(['合計', 'NT$1,000', 'NT$800', '2', '1', '2', '2']);
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(shots, 'phone-budget-results.png'), fullPage: true });
     await page.context().close();
+
+    // Staff publish the progress of a funded project from the round's workspace; the page shows it.
+    const officer = await newPage(phone);
+    await signIn(officer, 'officer.dot@demo.civic.tw');
+    await officer.goto(`${base}/budgets/${round.id}/manage`);
+    const form = officer.locator(`form[data-progress="${id('人行道自行車架')}"]`);
+    await form.waitFor();
+    expect(await officer.locator('budget-progress-form').count()).toBe(2); // the two funded projects, not the trees
+    await form.getByRole('button', { name: '公布進度' }).click();
+    await form.getByText('此欄必填。').waitFor();
+    await form.getByLabel('狀態').selectOption('in_progress');
+    await form.getByLabel('進度說明（公開）').fill('車架已完成發包，預計下月施工');
+    await form.getByRole('button', { name: '公布進度' }).click();
+    await form.getByText('已公布執行進度。').waitFor();
+    expect(await axeViolations(officer)).toEqual([]);
+    await officer.screenshot({ path: path.join(shots, 'phone-budget-progress.png'), fullPage: true });
+    await officer.goto(`${base}/budgets/${round.id}`);
+    await officer.getByText('施工中：車架已完成發包，預計下月施工').waitFor();
+    await officer.context().close();
   });
 });

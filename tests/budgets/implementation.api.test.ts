@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { call, login, problemOf } from '../support/api-helpers';
-import { projectPhase, seedBudgets, signedPost, votingRound } from '../support/api-budgets';
+import { countAsActivity, projectPhase, seedBudgets, votingRound } from '../support/api-budgets';
 
 beforeEach(seedBudgets);
 
@@ -15,7 +15,7 @@ describe('implementation tracking', () => {
     expect((await problemOf(early)).type).toMatch(/wrong-phase$/);
 
     await projectPhase(roundId, 'tallying');
-    await signedPost('/internal/v1/budget-round-tallies', { roundId });
+    await countAsActivity(roundId);
     await projectPhase(roundId, 'results');
     expect((await call(url, { cookie: await login('citizen@demo.civic.tw'), json: update })).status).toBe(403);
     const bad = await call(url, { cookie: officer, json: { ...update, status: 'done', photos: [{ url: 'not a url' }] } });

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { call, login, problemOf } from '../support/api-helpers';
-import { createRound, futureSchedule, projectPhase, seedBudgets, signedPost, twoDistricts, votingRound } from '../support/api-budgets';
+import { countAsActivity, createRound, futureSchedule, projectPhase, seedBudgets, signedPost, twoDistricts, votingRound } from '../support/api-budgets';
 
 beforeEach(seedBudgets);
 
@@ -229,7 +229,7 @@ describe('closing, tally and results', { timeout: 20_000 }, () => {
 
     await projectPhase(roundId, 'tallying');
     expect((await call(url, { cookie: await login('resident@demo.civic.tw'), json: { projects: [x] } })).status).toBe(409);
-    expect((await signedPost('/internal/v1/budget-round-tallies', { roundId })).status).toBe(200);
+    expect(await countAsActivity(roundId)).toMatchObject({ districts: 2, ballots: 3, stored: true });
     await projectPhase(roundId, 'results');
 
     const results = (await (await call(`/api/v1/budget-rounds/${roundId}/results`)).json()) as {

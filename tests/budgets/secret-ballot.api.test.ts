@@ -5,7 +5,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { call, login } from '../support/api-helpers';
-import { projectPhase, seedBudgets, signedPost, votingRound } from '../support/api-budgets';
+import { countAsActivity, projectPhase, seedBudgets, votingRound } from '../support/api-budgets';
 
 beforeEach(seedBudgets);
 
@@ -54,7 +54,7 @@ describe('what staff can read', () => {
       ((await (await call(`/api/v1/budget-rounds/${roundId}/paper-ballots`, { cookie: officer, json: { voterEmail: 'citizen@demo.civic.tw', projects: [] } })).json()) as { receipt?: string }).receipt ?? '',
     );
     await projectPhase(roundId, 'tallying');
-    await signedPost('/internal/v1/budget-round-tallies', { roundId });
+    await countAsActivity(roundId);
     await projectPhase(roundId, 'results');
 
     const hashes = (await env.DB.prepare(`SELECT receipt_hash FROM budget_ballots WHERE round_id = ?`).bind(roundId).all<{ receipt_hash: string }>()).results.map((r) => r.receipt_hash);

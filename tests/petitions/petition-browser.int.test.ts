@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, base, shots, signIn, useBrowser } from '../support/browser';
-import { ApiClient } from '../support/http-client';
+import { ApiClient, eventually } from '../support/http-client';
 
 const newPage = useBrowser();
 let admin: ApiClient;
@@ -105,6 +105,93 @@ describe('petition round trip in the browser', () => {
     // The proposer was told at each stage, with a link to the petition.
     await proposer.goto(`${base}/notifications`);
     await expect.poll(async () => (await proposer.locator('body').innerText()).length).toBeGreaterThan(0);
+  });
+
+  it('a manager drills down from an accountability figure to its petitions; the public table links to the overdue list of the agency', async () => {
+    const manager = await newPage();
+    await signIn(manager, 'manager@demo.civic.tw');
+    await manager.goto(`${base}/petitions/accountability`);
+    // The first test left a petition of TPE-DOT responded.
+    const link = manager.getByTestId('figure-responded-TPE-DOT');
+    await link.waitFor();
+    expect(await link.getAttribute('aria-label')).toBeTruthy();
+    await link.click();
+    await manager.getByTestId('oversight-table').waitFor();
+    expect(new URL(manager.url()).searchParams.get('figure')).toBe('responded');
+    expect(new URL(manager.url()).searchParams.get('agency')).toBe('TPE-DOT');
+    expect(await manager.getByTestId('oversight-agency').inputValue()).toBe('TPE-DOT');
+    expect(await manager.getByTestId('oversight-range').textContent()).toMatch(/\d/);
+    expect(await manager.getByTestId('oversight-table').locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await axeViolations(manager)).toEqual([]);
+    await manager.screenshot({ path: path.join(shots, 'petition-oversight.png'), fullPage: true });
+    // Another figure through the form: the URL follows.
+    await manager.getByTestId('oversight-figure').selectOption('overdue');
+    await manager.getByTestId('oversight-filters').getByRole('button').click();
+    await expect.poll(() => new URL(manager.url()).searchParams.get('figure')).toBe('overdue');
+
+    const anonymous = await newPage({ width: 375, height: 800 });
+    await anonymous.goto(`${base}/petitions/overdue?agency=TPE-DOT`);
+    await anonymous.getByTestId('agency-filter').waitFor();
+    expect(await axeViolations(anonymous)).toEqual([]);
+    const overflow = await anonymous.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Without sign-in the table's figures are not links to the managers' lists.
+    await anonymous.goto(`${base}/petitions/accountability`);
+    await anonymous.getByTestId('petition-accountability').locator('table').waitFor();
+    expect(await anonymous.locator('a[href^="/petitions/oversight"]').count()).toBe(0);
+  });
+
+  it('an endorsement confirmed by e-mail: pending until the POST from the page the link opens, on a phone', { timeout: 120_000 }, async () => {
+    const settings = await admin.json<Record<string, unknown>>('/api/v1/petitions/settings');
+    await admin.json('/api/v1/petitions/settings', { method: 'PUT', json: { ...settings, emailConfirmation: 'always', confirmationSeconds: 600 } }, 200);
+    try {
+      const citizen = await ApiClient.signedIn('citizen@demo.civic.tw');
+      const draft = await citizen.json<{ id: string }>(
+        '/api/v1/petitions',
+        { json: { title: `北投溫泉區增設垃圾桶 ${Date.now().toString(36)}`, summary: '北投溫泉區遊客多，垃圾桶不足，希望增設並定時清運。', body: '北投溫泉區假日遊客眾多，沿路垃圾桶不足，造成垃圾隨地丟棄。建議增設分類垃圾桶，並在假日增加清運班次。' } },
+        201,
+      );
+      await citizen.json(`/api/v1/petitions/${draft.id}/submit`, { method: 'POST' }, 202);
+      const manager = await ApiClient.signedIn('manager@demo.civic.tw');
+      // The publish update is accepted once the workflow has started (the outbox starts it).
+      await eventually('petition published', async () => (await manager.request(`/api/v1/petitions/${draft.id}/publish`, { json: {} })).status === 200);
+      await eventually('petition open', async () => (await citizen.json<{ state: string }>(`/api/v1/petitions/${draft.id}`)).state === 'open');
+
+      const phone = await newPage({ width: 375, height: 800 });
+      await signIn(phone, 'resident@demo.civic.tw');
+      await phone.goto(`${base}/petitions/${draft.id}`);
+      await phone.getByTestId('endorse').click();
+      await expect.poll(() => phone.getByTestId('endorsement-state').textContent()).toMatch(/confirmation e-mail|確認信/);
+      const count = async () => (await citizen.json<{ endorsements: number }>(`/api/v1/petitions/${draft.id}`)).endorsements;
+      expect(await count()).toBe(0);
+
+      const mail = await eventually('confirmation e-mail', async () => {
+        const { items } = await admin.json<{ items: { to_address: string; subject: string; body: string }[] }>('/dev/mailbox.json');
+        return items.find((m) => m.to_address === 'resident@demo.civic.tw' && m.subject.includes('北投溫泉區增設垃圾桶'));
+      });
+      const link = /(http\S+\/petitions\/confirm#[A-Za-z0-9_-]+)/.exec(mail.body)![1]!;
+      // Opening the link (what a mail scanner does) confirms nothing.
+      await phone.goto(link.replace(/^https?:\/\/[^/]+/, base));
+      await phone.getByTestId('confirm-endorsement').waitFor();
+      expect(await count()).toBe(0);
+      expect(await axeViolations(phone)).toEqual([]);
+      await phone.screenshot({ path: path.join(shots, 'petition-confirm-endorsement-phone.png'), fullPage: true });
+      await phone.getByTestId('confirm-endorsement').click();
+      await expect.poll(() => phone.getByTestId('confirm-done').textContent()).toMatch(/counts|已計入/);
+      expect(await count()).toBe(1);
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      // The link is single-use: a second confirmation says so and links back to the petition.
+      await phone.reload();
+      await phone.getByTestId('confirm-endorsement').click();
+      await expect.poll(() => phone.getByTestId('confirm-error').textContent()).toMatch(/confirmed already|已經確認過/);
+      expect(await phone.getByTestId('confirm-back').getAttribute('href')).toBe(`/petitions/${draft.id}`);
+      expect(await axeViolations(phone)).toEqual([]);
+      await phone.getByTestId('confirm-back').click();
+      await expect.poll(() => phone.getByTestId('endorsement-state').textContent()).toMatch(/You endorsed|您已附議/);
+    } finally {
+      await admin.json('/api/v1/petitions/settings', { method: 'PUT', json: settings }, 200);
+    }
   });
 
   it('search finds Chinese text and the public lists work in English on a phone', async () => {

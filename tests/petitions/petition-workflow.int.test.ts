@@ -38,7 +38,10 @@ let client: Client;
 
 const activities: PetitionActivities = {
   async projectPetitionEvent(ev) {
-    events.set(ev.petitionId, [...(events.get(ev.petitionId) ?? []), ev]);
+    // Kept in seq order, once per seq: under load projections may arrive out of order or be
+    // retried, and the edge orders and de-duplicates them by seq in the same way.
+    const others = (events.get(ev.petitionId) ?? []).filter((e) => e.seq !== ev.seq);
+    events.set(ev.petitionId, [...others, ev].sort((a, b) => a.seq - b.seq));
   },
   async countPetitionEndorsements(id) {
     return counts.get(id) ?? 0;

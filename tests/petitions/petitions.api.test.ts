@@ -133,7 +133,7 @@ describe('endorsing', () => {
       expect(res.status).toBe(403);
       expect(await problemOf(res)).toMatchObject({ required: 'verified_person' });
     }
-    expect((await detail(p.id, email!.cookie)).viewer).toEqual({ endorsement: null, follows: false, canEndorse: false });
+    expect((await detail(p.id, email!.cookie)).viewer).toEqual({ endorsement: null, awaitingConfirmation: false, follows: false, canEndorse: false });
   });
 
   it('counts exactly under many parallel endorsements with duplicates and withdrawals', { timeout: 60_000 }, async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readGps, stripGps } from '../../worker/platform/attachments/jpeg-gps';
-import { sniffMediaType } from '../../worker/platform/attachments/sniff';
-import { PDF_BYTES, PNG_BYTES, jpegWithGps } from '../support/jpeg-fixture';
+import { isHeif, sniffMediaType } from '../../worker/platform/attachments/sniff';
+import { readWebpGps, stripWebpGps } from '../../worker/platform/attachments/webp-meta';
+import { HEIC_BYTES, MP4_BYTES, PDF_BYTES, PNG_BYTES, WEBP_IMAGE_DATA, jpegWithGps, webpWithGps } from '../support/jpeg-fixture';
 
 describe('attachment content', () => {
   it('is recognised by its bytes, not its name', () => {
@@ -11,6 +12,12 @@ describe('attachment content', () => {
     expect(sniffMediaType(new TextEncoder().encode('<script>alert(1)</script>'))).toBeNull();
     expect(sniffMediaType(new TextEncoder().encode('MZ\x90\x00'))).toBeNull();
     expect(sniffMediaType(new Uint8Array())).toBeNull();
+    expect(sniffMediaType(webpWithGps({ lat: 25, long: 121 }))).toBe('image/webp');
+    // HEIC is recognised (to be refused with its own message); a video's ftyp box is not HEIC.
+    expect(sniffMediaType(HEIC_BYTES)).toBeNull();
+    expect(isHeif(HEIC_BYTES)).toBe(true);
+    expect(isHeif(MP4_BYTES)).toBe(false);
+    expect(isHeif(jpegWithGps({ lat: 25, long: 121 }))).toBe(false);
   });
 
   it('reads and removes the GPS position of a photo, in either byte order, keeping the rest', () => {
@@ -38,5 +45,37 @@ describe('attachment content', () => {
     const truncated = jpegWithGps({ lat: 25, long: 121 }).slice(0, 60);
     expect(() => readGps(truncated)).not.toThrow();
     expect(() => stripGps(truncated)).not.toThrow();
+  });
+
+  it('WebP: reads the EXIF position, empties the GPS directory, drops the XMP chunk and keeps the image and orientation', () => {
+    for (const [bigEndian, exifPrefix] of [[false, false], [true, true], [false, true]] as const) {
+      const photo = webpWithGps({ lat: 25.0578, long: 121.5441, bigEndian, exifPrefix });
+      const at = readWebpGps(photo)!;
+      expect(at.lat).toBeCloseTo(25.0578, 3);
+      expect(at.long).toBeCloseTo(121.5441, 3);
+      const { bytes, removed } = stripWebpGps(photo);
+      expect(removed).toBe(true);
+      expect(readWebpGps(bytes)).toBeNull();
+      const text = Buffer.from(bytes).toString('latin1');
+      expect(text).not.toContain('GPSLatitude');
+      expect(text).not.toContain('XMP ');
+      // The RIFF size matches, the VP8X flags say EXIF but no longer XMP, the image data is untouched.
+      expect(Buffer.from(bytes).readUInt32LE(4)).toBe(bytes.length - 8);
+      expect(bytes[20]! & 0x04).toBe(0);
+      expect(bytes[20]! & 0x08).toBe(0x08);
+      expect(Buffer.from(bytes).includes(Buffer.from(WEBP_IMAGE_DATA))).toBe(true);
+      expect(Buffer.from(bytes).includes(Buffer.from(bigEndian ? [0x01, 0x12] : [0x12, 0x01]))).toBe(true);
+      expect(stripWebpGps(bytes).removed).toBe(false);
+    }
+  });
+
+  it('WebP: broken or truncated files are left without throwing', () => {
+    const photo = webpWithGps({ lat: 25, long: 121 });
+    for (const cut of [16, 30, 60, 90, photo.length - 20]) {
+      const part = photo.slice(0, cut);
+      expect(() => readWebpGps(part)).not.toThrow();
+      expect(() => stripWebpGps(part)).not.toThrow();
+    }
+    expect(stripWebpGps(PNG_BYTES)).toEqual({ bytes: PNG_BYTES, removed: false });
   });
 });

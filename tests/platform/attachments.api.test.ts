@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readGps } from '../../worker/platform/attachments/jpeg-gps';
 import { call, login, problemOf, seedDemo } from '../support/api-helpers';
-import { PDF_BYTES, jpegWithGps } from '../support/jpeg-fixture';
+import { readWebpGps } from '../../worker/platform/attachments/webp-meta';
+import { HEIC_BYTES, PDF_BYTES, jpegWithGps, webpWithGps } from '../support/jpeg-fixture';
 
 beforeEach(seedDemo);
 
@@ -43,6 +44,26 @@ describe('attachments', () => {
     expect(((await pdf.json()) as { fileName: string; mediaType: string })).toMatchObject({ fileName: 'scan.pdf', mediaType: 'application/pdf' });
     expect((await upload(cookie, new Uint8Array(), 'empty.pdf')).status).toBe(422);
     expect((await call('/api/v1/attachments?name=x.pdf', { method: 'POST', body: 'x', headers: { origin: 'http://example.com' } })).status).toBe(401);
+  });
+
+  it('a WebP photo is stored without its location too; a HEIC photo is refused with how to send a JPEG', async () => {
+    const cookie = await login('citizen@demo.civic.tw');
+    const res = await upload(cookie, webpWithGps({ lat: 25.0339, long: 121.5645 }), 'PXL_20261130.webp', 'image/webp');
+    expect(res.status).toBe(201);
+    const up = (await res.json()) as { id: string; fileName: string; mediaType: string; locationRemoved: boolean; location: { lat: number; long: number } };
+    expect(up).toMatchObject({ fileName: 'PXL_20261130.webp', mediaType: 'image/webp', locationRemoved: true });
+    expect(up.location.long).toBeCloseTo(121.5645, 3);
+    const file = await call(`/api/v1/attachments/${up.id}`, { cookie });
+    expect(file.headers.get('content-type')).toBe('image/webp');
+    const stored = new Uint8Array(await file.arrayBuffer());
+    expect(readWebpGps(stored)).toBeNull();
+    expect(Buffer.from(stored).toString('latin1')).not.toContain('GPSLatitude');
+
+    const heic = await upload(cookie, HEIC_BYTES, 'IMG_0042.HEIC', 'image/jpeg');
+    expect(heic.status).toBe(415);
+    const p = await problemOf(heic);
+    expect(p.type).toMatch(/\/heic-unsupported$/);
+    expect(p.detail).toContain('Most Compatible');
   });
 
   it('files are limited to 10 MB', async () => {

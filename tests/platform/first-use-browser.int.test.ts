@@ -6,8 +6,8 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, base, openMenu, shots, signIn, useBrowser } from '../support/browser';
-import { jpegWithGps } from '../support/jpeg-fixture';
+import { axeViolations, base, openMenu, phone as phoneViewport, shots, signIn, useBrowser } from '../support/browser';
+import { HEIC_BYTES, jpegWithGps, webpWithGps } from '../support/jpeg-fixture';
 
 const newPage = useBrowser();
 
@@ -108,6 +108,20 @@ describe('photos and documents', () => {
     const other = await newPage();
     await signIn(other, 'officer.dep@demo.civic.tw');
     expect((await other.request.get(`${base}${href}`)).status()).toBe(404);
+  });
+
+  it('on a phone, a WebP photo is taken with its location removed; a HEIC photo is refused with how to send a JPEG', async () => {
+    const page = await newPage(phoneViewport);
+    await signIn(page, 'resident@demo.civic.tw');
+    await page.goto(`${base}/cases/new`);
+    const input = page.getByTestId('file-input');
+    await input.setInputFiles({ name: 'IMG_4410.HEIC', mimeType: 'image/heic', buffer: Buffer.from(HEIC_BYTES) });
+    await expect.poll(() => page.locator('file-picker').getByRole('alert').textContent()).toContain('Most Compatible');
+    expect(await axeViolations(page)).toEqual([]);
+    await input.setInputFiles({ name: 'PXL_20261130.webp', mimeType: 'image/webp', buffer: Buffer.from(webpWithGps({ lat: 25.0418, long: 121.5654 })) });
+    await page.getByTestId('uploaded-files').waitFor();
+    expect(await page.getByTestId('uploaded-files').textContent()).toContain('Location data removed');
+    await page.screenshot({ path: path.join(shots, 'phone-photo-formats.png'), fullPage: true });
   });
 });
 

@@ -3,15 +3,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { CaseProjectionEvent } from '../../workflows/case/contract';
 import type { Bindings } from '../../worker/platform/env';
 import { deliverEmails } from '../../worker/platform/notifications/email';
-import { call, login, problemOf, seedDemo, signedEvent, snapshotFixture } from '../support/api-helpers';
+import { call, login, problemOf, registerCitizen, seedDemo, signedEvent, snapshotFixture } from '../support/api-helpers';
 
 beforeEach(seedDemo);
 
 /** A citizen of their own per test: storage is shared between the tests of a file. */
 async function newCitizen(): Promise<{ cookie: string; email: string }> {
   const email = `c-${crypto.randomUUID()}@example.tw`;
-  await call('/api/v1/auth/register', { json: { email, password: 'a-long-password', displayName: '測試民眾' } });
-  return { cookie: await login(email, 'a-long-password'), email };
+  return { cookie: await registerCitizen(email), email };
 }
 
 async function fileCase(cookie?: string): Promise<string> {

@@ -40,6 +40,15 @@ describe('staff land on their work, menus show what the role can use', () => {
     for (const u of [who('citizen'), who('officer'), who('manager'), who('admin')]) expect(hrefs(u)).toContain('/account');
   });
 
+  it('the budget rounds workspace for staff, never for citizens or visitors', () => {
+    for (const u of [who('officer'), who('officer', { oversees: true }), who('supervisor'), who('manager'), who('admin')]) {
+      expect(hrefs(u)).toContain('/budgets/manage');
+    }
+    expect(hrefs(who('citizen'))).not.toContain('/budgets/manage');
+    expect(hrefs(who('citizen', { helper: true }))).not.toContain('/budgets/manage');
+    expect(hrefs(null)).not.toContain('/budgets/manage');
+  });
+
   it('every landing page is in the role’s menu (or is the citizen’s own cases)', () => {
     for (const u of [who('citizen'), who('officer'), who('officer', { oversees: true }), who('supervisor'), who('manager'), who('admin')]) {
       expect(hrefs(u)).toContain(landingPath(u));

@@ -5,6 +5,7 @@ import type { BudgetRoundEvent, RoundPhase, RoundSchedule } from '../../workflow
 import { budgetInternalRoutes } from '../../workflows/budget-round/contract';
 import { internalSignatureHeader, internalTimestampHeader } from '../../workflows/shared/edge-api';
 import { signBody } from '../../workflows/shared/signature';
+import { type CountOptions, countRound } from '../../workflows/budget-round/count-round';
 import { call, login, seedDemo } from './api-helpers';
 
 export async function seedBudgets(): Promise<void> {
@@ -90,4 +91,17 @@ export async function votingRound(
   const opened = await projectPhase(roundId, 'voting');
   if (opened.status !== 200) throw new Error(`open voting: ${opened.status} ${await opened.text()}`);
   return { roundId, projectIds };
+}
+
+/** Runs the count activity's own code (workflows/budget-round/count-round.ts) against this workerd, as the worker process would. */
+export function countAsActivity(roundId: string, options: CountOptions = {}) {
+  return countRound(
+    async (path, payload) => {
+      const res = await signedPost(path, payload);
+      if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    roundId,
+    options,
+  );
 }

@@ -3,6 +3,14 @@
  * them (little- or big-endian TIFF), for the attachment tests.
  */
 export function jpegWithGps(opts: { lat: number; long: number; bigEndian?: boolean }): Uint8Array {
+  const exif = [0x45, 0x78, 0x69, 0x66, 0, 0, ...exifTiff(opts)];
+  const app1 = [0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff, ...exif];
+  // SOI, APP1, a stand-in for the image data, EOI.
+  return new Uint8Array([0xff, 0xd8, ...app1, 0xff, 0xda, 0x00, 0x02, 1, 2, 3, 4, 0xff, 0xd9]);
+}
+
+/** The TIFF block of an EXIF record with orientation 6 and a GPS position. */
+function exifTiff(opts: { lat: number; long: number; bigEndian?: boolean }): number[] {
   const le = !opts.bigEndian;
   const tiff: number[] = [];
   const u16 = (v: number) => (le ? [v & 0xff, v >> 8] : [v >> 8, v & 0xff]);
@@ -27,11 +35,40 @@ export function jpegWithGps(opts: { lat: number; long: number; bigEndian?: boole
     ...u32(0),
   );
   tiff.push(...dms(Math.abs(opts.lat)), ...dms(Math.abs(opts.long)));
-  const exif = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
-  const app1 = [0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff, ...exif];
-  // SOI, APP1, a stand-in for the image data, EOI.
-  return new Uint8Array([0xff, 0xd8, ...app1, 0xff, 0xda, 0x00, 0x02, 1, 2, 3, 4, 0xff, 0xd9]);
+  return tiff;
 }
+
+const fourcc = (s: string) => [...s].map((c) => c.charCodeAt(0));
+const le32 = (v: number) => [v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >>> 24];
+const chunk = (id: string, data: number[]) => [...fourcc(id), ...le32(data.length), ...data, ...(data.length & 1 ? [0] : [])];
+
+/** The stand-in image data of the WebP fixture ('VP8 ' chunk), to check it survives untouched. */
+export const WEBP_IMAGE_DATA = [0x9d, 0x01, 0x2a, 1, 0, 1, 0, 7, 7, 7, 7];
+
+/**
+ * A tiny extended WebP (VP8X) with an EXIF chunk (with or without the "Exif\0\0" prefix some
+ * writers put there) and an XMP chunk that repeats the position, as phone and editing apps write.
+ */
+export function webpWithGps(opts: { lat: number; long: number; bigEndian?: boolean; exifPrefix?: boolean }): Uint8Array {
+  const tiff = exifTiff(opts);
+  const xmp = new TextEncoder().encode(
+    `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description exif:GPSLatitude="25,3.47N" exif:GPSLongitude="121,33.87E"/></rdf:RDF></x:xmpmeta>`,
+  );
+  const body = [
+    ...fourcc('WEBP'),
+    // VP8X: flags (EXIF 0x08 | XMP 0x04), 3 reserved bytes, canvas width-1 and height-1 (24 bits each).
+    ...chunk('VP8X', [0x0c, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+    ...chunk('VP8 ', WEBP_IMAGE_DATA),
+    ...chunk('EXIF', [...(opts.exifPrefix ? [0x45, 0x78, 0x69, 0x66, 0, 0] : []), ...tiff]),
+    ...chunk('XMP ', [...xmp]),
+  ];
+  return new Uint8Array([...fourcc('RIFF'), ...le32(body.length), ...body]);
+}
+
+/** The start of an iPhone HEIC photo: an ISO-BMFF 'ftyp' box with the heic and mif1 brands. */
+export const HEIC_BYTES = new Uint8Array([0, 0, 0, 24, ...fourcc('ftypheic'), 0, 0, 0, 0, ...fourcc('mif1heic'), 0, 0, 0, 8, ...fourcc('meta')]);
+/** An MP4 video: also an 'ftyp' box, but no HEIF brand. */
+export const MP4_BYTES = new Uint8Array([0, 0, 0, 24, ...fourcc('ftypisom'), 0, 0, 2, 0, ...fourcc('isomiso2'), 0, 0, 0, 8, ...fourcc('free')]);
 
 export const PNG_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 export const PDF_BYTES = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');

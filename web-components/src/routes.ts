@@ -31,6 +31,10 @@ export function startRouter(outlet: HTMLElement): Router {
     { path: '/', component: 'home-page', action: page(() => import('./platform/home-page')) },
     { path: '/login', component: 'login-page', action: page(() => import('./platform/login-page')) },
     { path: '/claim', component: 'claim-page', action: page(() => import('./platform/claim-page')) },
+    { path: '/register', component: 'register-page', action: page(() => import('./platform/register-page')) },
+    { path: '/register/confirm', component: 'register-confirm-page', action: page(() => import('./platform/register-confirm-page')) },
+    { path: '/forgot-password', component: 'forgot-password-page', action: page(() => import('./platform/forgot-password-page')) },
+    { path: '/reset-password', component: 'reset-password-page', action: page(() => import('./platform/reset-password-page')) },
     { path: '/cases/new', component: 'case-new-page', action: page(() => import('./cases/case-new-page'), ['citizen']) },
     { path: '/cases', component: 'my-cases-page', action: page(() => import('./cases/my-cases-page'), ['citizen']) },
     { path: '/cases/:id', component: 'case-page', action: page(() => import('./cases/case-page'), anyone) },
@@ -49,6 +53,9 @@ export function startRouter(outlet: HTMLElement): Router {
     { path: '/petitions/new', component: 'petition-new-page', action: page(() => import('./petitions/petition-new-page'), ['citizen']) },
     { path: '/petitions/review', component: 'petition-queue-page', action: page(() => import('./petitions/petition-queue-page'), ['manager', 'admin']) },
     { path: '/petitions/responses', component: 'petition-queue-page', action: page(() => import('./petitions/petition-queue-page'), [...staff, 'manager', 'admin']) },
+    // Opened from the endorsement confirmation e-mail; only its button's POST confirms.
+    { path: '/petitions/confirm', component: 'petition-confirm-page', action: page(() => import('./petitions/petition-confirm-page')) },
+    { path: '/petitions/oversight', component: 'petition-oversight-page', action: page(() => import('./petitions/petition-oversight-page'), ['manager', 'admin']) },
     { path: '/petitions/accountability', component: 'petition-accountability-page', action: page(() => import('./petitions/petition-accountability-page')) },
     { path: '/petitions/:id', component: 'petition-page', action: page(() => import('./petitions/petition-page')) },
     { path: '/accountability', component: 'accountability-page', action: page(() => import('./dashboard/accountability-page')) },
@@ -59,6 +66,12 @@ export function startRouter(outlet: HTMLElement): Router {
     { path: '/consultations/:id/report', component: 'consultation-report-page', action: page(() => import('./consultations/consultation-report-page')) },
     { path: '/consultations/:id', component: 'consultation-page', action: page(() => import('./consultations/consultation-page')) },
     { path: '/budgets', component: 'budgets-page', action: page(() => import('./budgets/budgets-page')) },
+    // The API decides again: managers create and edit rounds, staff review, counter staff enter paper ballots.
+    { path: '/budgets/manage', component: 'budget-rounds-workspace-page', action: page(() => import('./budgets/budget-rounds-workspace-page'), [...staff, 'manager', 'admin']) },
+    { path: '/budgets/manage/new', component: 'budget-round-form-page', action: page(() => import('./budgets/budget-round-form-page'), ['manager', 'admin']) },
+    { path: '/budgets/:id/manage', component: 'budget-round-workspace-page', action: page(() => import('./budgets/budget-round-workspace-page'), [...staff, 'manager', 'admin']) },
+    { path: '/budgets/:id/edit', component: 'budget-round-form-page', action: page(() => import('./budgets/budget-round-form-page'), ['manager', 'admin']) },
+    { path: '/budgets/:id/paper', component: 'budget-paper-ballot-page', action: page(() => import('./budgets/budget-paper-ballot-page'), staff) },
     { path: '/budgets/:id', component: 'budget-round-page', action: page(() => import('./budgets/budget-round-page')) },
     { path: '(.*)', component: 'not-found-page', action: page(() => import('./platform/not-found-page')) },
   ]);

@@ -11,8 +11,8 @@ import { fail } from '../platform/problem';
 import { createRouter } from '../platform/validation';
 import { castBallot, eligibilityOf } from './ballots';
 import { findHasVoted } from './db';
-import { loadRound } from './rounds';
-import { BallotRequestSchema, PaperBallotRequestSchema, ReceiptSchema, RoundParamSchema, VoterStatusSchema } from './schemas';
+import { loadRound, requirePhase } from './rounds';
+import { BallotRequestSchema, CheckInRequestSchema, CheckInSchema, PaperBallotRequestSchema, ReceiptSchema, RoundParamSchema, VoterStatusSchema } from './schemas';
 
 const ballots = createRouter();
 
@@ -58,6 +58,33 @@ ballots.openapi(
       auditStatement(c.env.DB, { actorId: staff.id, action: 'budget.paper_ballot', target: `budget-round:${round.id}`, detail: { voterId: voter.id }, at: new Date().toISOString() }),
     ]);
     return c.json({ receipt, replaced, districtCode }, 201, { 'cache-control': 'no-store' });
+  },
+);
+
+ballots.openapi(
+  createRoute({
+    middleware: [requireRole('officer', 'supervisor')] as const,
+    method: 'post',
+    path: '/{id}/check-in',
+    tags: ['Budgets'],
+    summary: 'Check in a resident at a polling station: may they vote, in which district, have they voted (during voting).',
+    description: 'Audited (who checked in whom). Says only whether the person has voted, never how.',
+    request: { params: RoundParamSchema, ...jsonBody(CheckInRequestSchema) },
+    responses: { 200: jsonResponse(CheckInSchema, 'The resident\'s status.'), ...problems(400, 401, 403, 404, 409, 422) },
+  }),
+  async (c) => {
+    const round = await loadRound(c.env.DB, c.req.valid('param').id);
+    requirePhase(round, ['voting'], 'Checking in a voter');
+    const voter = await findUserByEmail(c.env.DB, c.req.valid('json').voterEmail);
+    if (!voter || voter.role !== 'citizen') {
+      fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer: '/voterEmail', in: 'body', code: 'unknown_reference', detail: 'No resident account with this e-mail.' }] });
+    }
+    const [eligibility, voted] = await Promise.all([eligibilityOf(c.env.DB, round, voter.id), findHasVoted(c.env.DB, round.id, voter.id)]);
+    const staff = c.get('user')!;
+    await c.env.DB.batch([
+      auditStatement(c.env.DB, { actorId: staff.id, action: 'budget.check_in', target: `budget-round:${round.id}`, detail: { voterId: voter.id }, at: new Date().toISOString() }),
+    ]);
+    return c.json({ ...eligibility, hasVoted: voted !== null, voterName: voter.displayName }, 200, { 'cache-control': 'no-store' });
   },
 );
 

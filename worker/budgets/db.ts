@@ -97,9 +97,18 @@ export async function findRound(db: D1Database, id: string): Promise<RoundRecord
   return row ? toRound(row) : null;
 }
 
-export async function listRounds(db: D1Database): Promise<RoundRecord[]> {
-  const { results } = await db.prepare(`SELECT * FROM budget_rounds ORDER BY created_at DESC LIMIT 200`).all<RoundRow>();
-  return results.map(toRound);
+/** Newest first, a page at a time (keyset on created_at, id); `more` says whether a page follows. */
+export async function listRounds(
+  db: D1Database,
+  page: { limit: number; after?: { createdAt: string; id: string } | undefined },
+): Promise<{ rounds: (RoundRecord & { createdAt: string })[]; more: boolean }> {
+  const where = page.after ? 'WHERE created_at < ? OR (created_at = ? AND id < ?)' : '';
+  const params = page.after ? [page.after.createdAt, page.after.createdAt, page.after.id] : [];
+  const { results } = await db
+    .prepare(`SELECT * FROM budget_rounds ${where} ORDER BY created_at DESC, id DESC LIMIT ?`)
+    .bind(...params, page.limit + 1)
+    .all<RoundRow & { created_at: string }>();
+  return { rounds: results.slice(0, page.limit).map((r) => ({ ...toRound(r), createdAt: r.created_at })), more: results.length > page.limit };
 }
 
 export async function listDistricts(db: D1Database, roundId: string): Promise<District[]> {
@@ -415,4 +424,235 @@ export async function loadBallotContext(db: D1Database, roundId: string, voterId
     })),
     hasVoted: v ? { voterTag: v.voter_tag, districtCode: v.district_code } : null,
   };
+}
+
+// ---- Counting off the Worker: pages for the count activity, results stored once per round ----
+
+/** Accepted projects in (district, id) order after a keyset position ('' sorts before every code). */
+export async function pageAcceptedProjects(
+  db: D1Database,
+  roundId: string,
+  after: { districtCode: string; id: string } | null,
+  limit: number,
+): Promise<{ id: string; districtCode: string; cost: number }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, district_code, cost FROM budget_projects
+       WHERE round_id = ? AND state = 'accepted' AND (district_code, id) > (?, ?)
+       ORDER BY district_code, id LIMIT ?`,
+    )
+    .bind(roundId, after?.districtCode ?? '', after?.id ?? '', limit)
+    .all<{ id: string; district_code: string; cost: number | null }>();
+  return results.map((r) => ({ id: r.id, districtCode: r.district_code, cost: r.cost ?? 0 }));
+}
+
+/** A page of the ballot box in (district, random id) order: the index budget_ballots_round walks it, no sort. */
+export async function pageBallots(
+  db: D1Database,
+  roundId: string,
+  after: { districtCode: string; id: string } | null,
+  limit: number,
+): Promise<{ id: string; districtCode: string; projects: string[]; points: number[] | null }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, district_code, projects, points FROM budget_ballots
+       WHERE round_id = ? AND (district_code, id) > (?, ?)
+       ORDER BY district_code, id LIMIT ?`,
+    )
+    .bind(roundId, after?.districtCode ?? '', after?.id ?? '', limit)
+    .all<{ id: string; district_code: string; projects: string; points: string | null }>();
+  return results.map((r) => ({
+    id: r.id,
+    districtCode: r.district_code,
+    projects: JSON.parse(r.projects) as string[],
+    points: r.points ? (JSON.parse(r.points) as number[]) : null,
+  }));
+}
+
+export async function findRoundCount(db: D1Database, roundId: string): Promise<{ countId: string; parts: number; storedAt: string } | null> {
+  const row = await db
+    .prepare(`SELECT count_id, parts, stored_at FROM budget_round_counts WHERE round_id = ?`)
+    .bind(roundId)
+    .first<{ count_id: string; parts: number; stored_at: string }>();
+  return row ? { countId: row.count_id, parts: row.parts, storedAt: row.stored_at } : null;
+}
+
+/** Keeps one part of a chunked count; a resent part changes nothing. Answers how many parts are in. */
+export async function addResultPart(
+  db: D1Database,
+  p: { roundId: string; countId: string; part: number; parts: number; chunk: string; at: string },
+): Promise<number> {
+  const [, counted] = await db.batch([
+    db
+      .prepare(`INSERT OR IGNORE INTO budget_result_parts (round_id, count_id, part, parts, chunk, received_at) VALUES (?, ?, ?, ?, ?, ?)`)
+      .bind(p.roundId, p.countId, p.part, p.parts, p.chunk, p.at),
+    db.prepare(`SELECT COUNT(*) AS n FROM budget_result_parts WHERE round_id = ? AND count_id = ? AND part < ?`).bind(p.roundId, p.countId, p.parts),
+  ]);
+  return (counted?.results as { n: number }[] | undefined)?.[0]?.n ?? 0;
+}
+
+export async function readResultText(db: D1Database, roundId: string, countId: string, parts: number): Promise<string> {
+  const { results } = await db
+    .prepare(`SELECT chunk FROM budget_result_parts WHERE round_id = ? AND count_id = ? AND part < ? ORDER BY part`)
+    .bind(roundId, countId, parts)
+    .all<{ chunk: string }>();
+  return results.map((r) => r.chunk).join('');
+}
+
+/**
+ * Stores a round's results once, in one batch: the count row goes in only if the round has none,
+ * and each result row only if the statement before it wrote (changes() > 0), so a second count
+ * (a retried activity) writes nothing. The parts are dropped in the same batch.
+ */
+export async function storeRoundCount(
+  db: D1Database,
+  c: { roundId: string; countId: string; parts: number; at: string },
+  results: readonly ResultRecord[],
+): Promise<boolean> {
+  const [count] = await db.batch([
+    db
+      .prepare(`INSERT INTO budget_round_counts (round_id, count_id, parts, stored_at) VALUES (?, ?, ?, ?) ON CONFLICT (round_id) DO NOTHING`)
+      .bind(c.roundId, c.countId, c.parts, c.at),
+    ...results.map((r) =>
+      db
+        .prepare(
+          `INSERT INTO budget_results (round_id, district_code, rule, ballots, selected, total_cost, explanation, computed_at)
+           SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() > 0
+           ON CONFLICT (round_id, district_code) DO UPDATE SET rule = excluded.rule, ballots = excluded.ballots,
+             selected = excluded.selected, total_cost = excluded.total_cost, explanation = excluded.explanation, computed_at = excluded.computed_at`,
+        )
+        .bind(c.roundId, r.districtCode, r.rule, r.ballots, JSON.stringify(r.selected), r.totalCost, JSON.stringify(r.explanation), c.at),
+    ),
+    db.prepare(`DELETE FROM budget_result_parts WHERE round_id = ?`).bind(c.roundId),
+  ]);
+  return (count?.meta.changes ?? 0) > 0;
+}
+
+// ---- Editing a round before voting, the feasibility-review queue, followers ----
+
+/** Phases in which a round's settings may still change (nobody has voted yet). */
+export const EDITABLE_PHASES = ['proposals', 'review'] as const;
+const editable = `phase IN ('proposals', 'review')`;
+
+export interface RoundEdit {
+  title: string;
+  description: string;
+  rule: TallyRule;
+  minProjectScore: number | null;
+  ballot: RoundBallotSettings;
+  minAge: number;
+  minIdentityLevel: 'basic' | 'verified';
+  districtRule: 'residence' | 'any';
+}
+
+/**
+ * The edit as one batch, every statement guarded by the phase: a round whose voting opened in the
+ * meantime changes not at all (the first statement reports 0 changes). Removed districts go only
+ * if no project names them.
+ */
+export function editRoundStatements(db: D1Database, id: string, e: RoundEdit, districts: District[], removed: string[]): D1PreparedStatement[] {
+  const guard = `EXISTS (SELECT 1 FROM budget_rounds WHERE id = ? AND ${editable})`;
+  return [
+    db
+      .prepare(
+        `UPDATE budget_rounds SET title = ?, description = ?, rule = ?, min_project_score = ?, ballot = ?, min_age = ?, min_identity_level = ?,
+           district_rule = ? WHERE id = ? AND ${editable}`,
+      )
+      .bind(e.title, e.description, e.rule, e.minProjectScore, JSON.stringify(e.ballot), e.minAge, e.minIdentityLevel, e.districtRule, id),
+    ...districts.map((d) =>
+      db
+        .prepare(
+          `INSERT INTO budget_districts (round_id, code, name, budget) SELECT ?, ?, ?, ? WHERE ${guard}
+           ON CONFLICT (round_id, code) DO UPDATE SET name = excluded.name, budget = excluded.budget`,
+        )
+        .bind(id, d.code, d.name, d.budget, id),
+    ),
+    ...removed.map((code) =>
+      db
+        .prepare(
+          `DELETE FROM budget_districts WHERE round_id = ? AND code = ? AND ${guard}
+             AND NOT EXISTS (SELECT 1 FROM budget_projects WHERE round_id = ? AND district_code = ?)`,
+        )
+        .bind(id, code, id, id, code),
+    ),
+  ];
+}
+
+/** Districts of a round that projects name (they cannot be removed). */
+export async function districtsInUse(db: D1Database, roundId: string): Promise<Set<string>> {
+  const { results } = await db.prepare(`SELECT DISTINCT district_code FROM budget_projects WHERE round_id = ?`).bind(roundId).all<{ district_code: string }>();
+  return new Set(results.map((r) => r.district_code));
+}
+
+export type QueueProject = Omit<BudgetProject, 'updates'>;
+
+const toQueueProject = (p: ProjectRow): QueueProject => ({
+  id: p.id,
+  districtCode: p.district_code,
+  title: p.title,
+  description: p.description,
+  estimatedCost: p.estimated_cost,
+  cost: p.cost,
+  latitude: p.latitude,
+  longitude: p.longitude,
+  state: p.state,
+  reviewReason: p.review_reason,
+});
+
+/** One page of a round's projects in one review state, ordered by (district, id); keyset paging. */
+export async function reviewQueuePage(
+  db: D1Database,
+  roundId: string,
+  q: { state: 'proposed' | 'accepted' | 'rejected'; district?: string | undefined; after?: { district: string; id: string } | undefined; limit: number },
+): Promise<{ items: QueueProject[]; counts: Record<'proposed' | 'accepted' | 'rejected', number>; more: boolean }> {
+  const where = ['round_id = ?', 'state = ?'];
+  const params: unknown[] = [roundId, q.state];
+  if (q.district) {
+    where.push('district_code = ?');
+    params.push(q.district);
+  }
+  if (q.after) {
+    where.push('(district_code > ? OR (district_code = ? AND id > ?))');
+    params.push(q.after.district, q.after.district, q.after.id);
+  }
+  const [page, counts] = await db.batch([
+    db
+      .prepare(
+        `SELECT id, district_code, title, description, estimated_cost, cost, latitude, longitude, state, review_reason
+         FROM budget_projects WHERE ${where.join(' AND ')} ORDER BY district_code, id LIMIT ?`,
+      )
+      .bind(...params, q.limit + 1),
+    db
+      .prepare(`SELECT state, COUNT(*) AS n FROM budget_projects WHERE round_id = ? ${q.district ? 'AND district_code = ?' : ''} GROUP BY state`)
+      .bind(...(q.district ? [roundId, q.district] : [roundId])),
+  ]);
+  const rows = (page?.results ?? []) as ProjectRow[];
+  const byState = { proposed: 0, accepted: 0, rejected: 0 };
+  for (const r of (counts?.results ?? []) as { state: keyof typeof byState; n: number }[]) byState[r.state] = r.n;
+  return { items: rows.slice(0, q.limit).map(toQueueProject), counts: byState, more: rows.length > q.limit };
+}
+
+export interface ProjectForNotice {
+  title: string;
+  proposedBy: string | null;
+}
+
+export async function findProjectForNotice(db: D1Database, roundId: string, projectId: string): Promise<ProjectForNotice | null> {
+  const row = await db
+    .prepare(`SELECT title, proposed_by FROM budget_projects WHERE round_id = ? AND id = ?`)
+    .bind(roundId, projectId)
+    .first<{ title: string; proposed_by: string | null }>();
+  return row ? { title: row.title, proposedBy: row.proposed_by } : null;
+}
+
+export function followStatement(db: D1Database, roundId: string, userId: string, at: string): D1PreparedStatement {
+  return db.prepare(`INSERT INTO budget_round_follows (round_id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`).bind(roundId, userId, at);
+}
+
+export function unfollowStatement(db: D1Database, roundId: string, userId: string): D1PreparedStatement {
+  return db.prepare(`DELETE FROM budget_round_follows WHERE round_id = ? AND user_id = ?`).bind(roundId, userId);
+}
+
+export async function isFollowing(db: D1Database, roundId: string, userId: string): Promise<boolean> {
+  return (await db.prepare(`SELECT 1 AS one FROM budget_round_follows WHERE round_id = ? AND user_id = ?`).bind(roundId, userId).first()) !== null;
 }

@@ -12,41 +12,74 @@ import { requireRole } from '../platform/auth/middleware';
 import { jsonBody, jsonResponse, problems } from '../platform/openapi';
 import { publishOutbox } from '../platform/outbox/queue';
 import { enqueueStatement } from '../platform/outbox/db';
-import { type FieldError, fail } from '../platform/problem';
+import { fail } from '../platform/problem';
 import { runWorkflowUpdate } from '../platform/workflow-update';
 import { createRouter, validate } from '../platform/validation';
-import { findRound, insertBallotStatement, insertProjectStatement, insertRoundStatements, listBallots, listDistricts, listProjects, listResults, listRounds, turnoutByDistrict } from './db';
+import {
+  EDITABLE_PHASES,
+  districtsInUse,
+  editRoundStatements,
+  findRound,
+  followStatement,
+  insertBallotStatement,
+  insertProjectStatement,
+  insertRoundStatements,
+  isFollowing,
+  listBallots,
+  listDistricts,
+  listProjects,
+  listResults,
+  listRounds,
+  turnoutByDistrict,
+  unfollowStatement,
+} from './db';
 import { newRoundId } from './ids';
 import { ImportError, exportDistrict, readImport } from './pabulib';
 import { loadRound, requirePhase, roundDetail } from './rounds';
-import { CreateRoundRequestSchema, DistrictParamSchema, ExtendPhaseRequestSchema, ResultsSchema, RoundDetailSchema, RoundListSchema, RoundParamSchema, TurnoutSchema } from './schemas';
+import { summarise } from './results-summary';
+import {
+  CreateRoundRequestSchema,
+  DistrictParamSchema,
+  ballotProblems,
+  districtProblems,
+  scheduleProblems,
+  ExtendPhaseRequestSchema,
+  FollowSchema,
+  ResultsSchema,
+  RoundDetailSchema,
+  RoundListQuerySchema,
+  RoundListSchema,
+  RoundParamSchema,
+  TurnoutSchema,
+  UpdateRoundRequestSchema,
+} from './schemas';
 import { storeResults } from './tally-service';
 
 const rounds = createRouter();
 const managers = requireRole('manager', 'admin');
-
-function scheduleProblems(s: Record<'proposals' | 'review' | 'voting' | 'results', string>): FieldError[] {
-  const order = ['proposals', 'review', 'voting', 'results'] as const;
-  const out: FieldError[] = [];
-  for (let i = 1; i < order.length; i++) {
-    const [a, b] = [order[i - 1]!, order[i]!];
-    if (Date.parse(s[b]) <= Date.parse(s[a])) out.push({ pointer: `/schedule/${b}`, in: 'body', code: 'range_reversed', detail: `The ${b} phase must end after the ${a} phase.` });
-  }
-  if (Date.parse(s.proposals) <= Date.now()) out.push({ pointer: '/schedule/proposals', in: 'body', code: 'too_small', detail: 'The proposals phase must end in the future.' });
-  return out;
-}
 
 rounds.openapi(
   createRoute({
     method: 'get',
     path: '/',
     tags: ['Budgets'],
-    summary: 'Participatory budgeting rounds, newest first (public).',
-    responses: { 200: jsonResponse(RoundListSchema, 'Rounds.') },
+    summary: 'Participatory budgeting rounds, newest first, a page at a time (public).',
+    request: { query: RoundListQuerySchema },
+    responses: { 200: jsonResponse(RoundListSchema, 'One page of rounds and the cursor of the next.'), ...problems(422) },
   }),
   async (c) => {
-    const items = await listRounds(c.env.DB);
-    return c.json({ items: items.map((r) => ({ id: r.id, title: r.title, phase: r.phase, rule: r.rule, source: r.source, schedule: r.schedule })) }, 200);
+    const q = c.req.valid('query');
+    const cut = q.after?.indexOf('~') ?? -1;
+    const after = q.after ? { createdAt: q.after.slice(0, cut), id: q.after.slice(cut + 1) } : undefined;
+    const { rounds: items, more } = await listRounds(c.env.DB, { limit: q.limit, after });
+    const last = items.at(-1);
+    return c.json(
+      {
+        items: items.map((r) => ({ id: r.id, title: r.title, phase: r.phase, rule: r.rule, source: r.source, schedule: r.schedule })),
+        next: more && last ? `${last.createdAt}~${last.id}` : null,
+      },
+      200,
+    );
   },
 );
 
@@ -63,11 +96,7 @@ rounds.openapi(
   }),
   async (c) => {
     const body = c.req.valid('json');
-    const errors = scheduleProblems(body.schedule);
-    const codes = body.districts.map((d) => d.code);
-    codes.forEach((code, i) => {
-      if (codes.indexOf(code) !== i) errors.push({ pointer: `/districts/${i}/code`, in: 'body', code: 'duplicate', detail: 'District codes must be unique.' });
-    });
+    const errors = [...scheduleProblems(body.schedule), ...districtProblems(body.districts), ...ballotProblems(body.ballot)];
     if (errors.length) fail(422, 'validation', 'The request body is not valid.', { errors });
     const id = newRoundId();
     const now = new Date().toISOString();
@@ -113,6 +142,96 @@ rounds.openapi(
   }),
   async (c) => c.json(await roundDetail(c.env.DB, await loadRound(c.env.DB, c.req.valid('param').id)), 200),
 );
+
+rounds.openapi(
+  createRoute({
+    middleware: [managers] as const,
+    method: 'patch',
+    path: '/{id}',
+    tags: ['Budgets'],
+    summary: 'Edit a round before voting opens (title, description, rule, ballot, districts and budgets, eligibility).',
+    description: 'Phase dates move only by an extension with a public reason (`POST …/extend`). Districts left out of `districts` are removed if no project names them.',
+    request: { params: RoundParamSchema, ...jsonBody(UpdateRoundRequestSchema) },
+    responses: { 200: jsonResponse(RoundDetailSchema, 'The round after the edit.'), ...problems(400, 401, 403, 404, 409, 422) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const db = c.env.DB;
+    const round = await loadRound(db, id);
+    if (round.source !== 'live') fail(409, 'wrong-phase', 'An imported round cannot be edited.', { phase: round.phase });
+    requirePhase(round, EDITABLE_PHASES, 'Editing a round');
+    const ballot = body.ballot ?? round.ballot;
+    const current = await listDistricts(db, id);
+    const districts = body.districts ?? current;
+    const errors = [...(body.ballot ? ballotProblems(ballot) : []), ...(body.districts ? districtProblems(body.districts) : [])];
+    const removed = current.map((d) => d.code).filter((code) => !districts.some((d) => d.code === code));
+    if (removed.length) {
+      const used = await districtsInUse(db, id);
+      for (const code of removed.filter((x) => used.has(x))) {
+        errors.push({ pointer: '/districts', in: 'body', code: 'in_use', detail: `District ${code} has projects and cannot be removed.` });
+      }
+    }
+    if (errors.length) fail(422, 'validation', 'The request body is not valid.', { errors });
+    const e = body.eligibility;
+    const user = c.get('user')!;
+    const now = new Date().toISOString();
+    const [updated] = await db.batch([
+      ...editRoundStatements(
+        db,
+        id,
+        {
+          title: body.title ?? round.title,
+          description: body.description ?? round.description,
+          rule: body.rule ?? round.rule,
+          minProjectScore: body.minProjectScore !== undefined ? body.minProjectScore : round.minProjectScore,
+          ballot,
+          minAge: e?.minAge ?? round.minAge,
+          minIdentityLevel: e?.identityLevel ?? round.minIdentityLevel,
+          districtRule: e?.districtRule ?? round.districtRule,
+        },
+        districts,
+        removed,
+      ),
+      auditStatement(db, { actorId: user.id, action: 'budget.edit_round', target: `budget-round:${id}`, detail: body, at: now }),
+    ]);
+    // Voting opened between the read and the batch: every statement was guarded, nothing changed.
+    if ((updated?.meta.changes ?? 0) === 0) fail(409, 'wrong-phase', 'Voting has opened; the round can no longer be edited.', { phase: 'voting' });
+    return c.json(await roundDetail(db, await loadRound(db, id)), 200);
+  },
+);
+
+const signedIn = requireRole('citizen', 'officer', 'supervisor', 'manager', 'admin');
+const followRoute = (method: 'get' | 'put' | 'delete', summary: string) =>
+  createRoute({
+    middleware: [signedIn] as const,
+    method,
+    path: '/{id}/follow',
+    tags: ['Budgets'],
+    summary,
+    request: { params: RoundParamSchema },
+    responses: { 200: jsonResponse(FollowSchema, 'Whether you follow the round.'), ...problems(401, 403, 404, 422) },
+  });
+
+rounds.openapi(followRoute('get', 'Whether you follow this round.'), async (c) => {
+  const round = await loadRound(c.env.DB, c.req.valid('param').id);
+  return c.json({ following: await isFollowing(c.env.DB, round.id, c.get('user')!.id) }, 200);
+});
+
+rounds.openapi(
+  followRoute('put', 'Follow a round: e-mail and in-app notices when voting opens, results are published and funded projects report progress.'),
+  async (c) => {
+    const round = await loadRound(c.env.DB, c.req.valid('param').id);
+    await c.env.DB.batch([followStatement(c.env.DB, round.id, c.get('user')!.id, new Date().toISOString())]);
+    return c.json({ following: true }, 200);
+  },
+);
+
+rounds.openapi(followRoute('delete', 'Stop following a round.'), async (c) => {
+  const round = await loadRound(c.env.DB, c.req.valid('param').id);
+  await c.env.DB.batch([unfollowStatement(c.env.DB, round.id, c.get('user')!.id)]);
+  return c.json({ following: false }, 200);
+});
 
 rounds.openapi(
   createRoute({
@@ -176,10 +295,16 @@ rounds.openapi(
   async (c) => {
     const round = await loadRound(c.env.DB, c.req.valid('param').id);
     requirePhase(round, ['results', 'implementation'], 'Reading the results');
-    const [districts, results] = await Promise.all([listDistricts(c.env.DB, round.id), listResults(c.env.DB, round.id)]);
+    const [districts, results, projects, voters] = await Promise.all([
+      listDistricts(c.env.DB, round.id),
+      listResults(c.env.DB, round.id),
+      listProjects(c.env.DB, round.id),
+      turnoutByDistrict(c.env.DB, round.id),
+    ]);
     return c.json(
       {
         rule: round.rule,
+        summary: summarise(districts, results, projects, voters),
         districts: results.map((r) => {
           const d = districts.find((x) => x.code === r.districtCode);
           return { code: r.districtCode, name: d?.name ?? r.districtCode, budget: d?.budget ?? 0, ballots: r.ballots, selected: r.selected, totalCost: r.totalCost, explanation: r.explanation };

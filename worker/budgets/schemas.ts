@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { TALLY_RULES } from '../../domain/tally/rules';
 import { roundPhases, timedPhases } from '../../workflows/budget-round/contract';
+import type { FieldError } from '../platform/problem';
 import { trimmed } from '../platform/schemas';
 
 export const RoundPhaseSchema = z.enum(roundPhases);
@@ -42,6 +43,17 @@ export const ScheduleSchema = z
   .strictObject({ proposals: instant, review: instant, voting: instant, results: instant })
   .meta({ id: 'BudgetRoundSchedule', description: 'When each timed phase ends (ISO instants, each after the one before).' });
 
+export const DistrictsSchema = z
+  .array(z.strictObject({ code: DistrictCodeSchema, name: trimmed(1, 100), budget: AmountSchema }))
+  .min(1)
+  .max(50);
+
+export const EligibilitySchema = z.strictObject({
+  minAge: z.int().min(0).max(120).default(0),
+  identityLevel: z.enum(['basic', 'verified']).default('basic'),
+  districtRule: z.enum(['residence', 'any']).default('residence'),
+});
+
 export const CreateRoundRequestSchema = z
   .strictObject({
     title: trimmed(3, 200),
@@ -50,20 +62,28 @@ export const CreateRoundRequestSchema = z
     minProjectScore: z.int().min(0).optional(),
     ballot: BallotSettingsSchema,
     schedule: ScheduleSchema,
-    districts: z
-      .array(z.strictObject({ code: DistrictCodeSchema, name: trimmed(1, 100), budget: AmountSchema }))
-      .min(1)
-      .max(50),
-    eligibility: z
-      .strictObject({
-        minAge: z.int().min(0).max(120).default(0),
-        identityLevel: z.enum(['basic', 'verified']).default('basic'),
-        districtRule: z.enum(['residence', 'any']).default('residence'),
-      })
-      .default({ minAge: 0, identityLevel: 'basic', districtRule: 'residence' }),
+    districts: DistrictsSchema,
+    eligibility: EligibilitySchema.default({ minAge: 0, identityLevel: 'basic', districtRule: 'residence' }),
   })
   .meta({ id: 'CreateBudgetRoundRequest' });
 export type CreateRoundRequest = z.infer<typeof CreateRoundRequestSchema>;
+
+/**
+ * Editing a round before voting opens. Phase dates are not here: they live in the round's
+ * workflow and move only by an extension with a public reason (`POST …/extend`).
+ */
+export const UpdateRoundRequestSchema = z
+  .strictObject({
+    title: trimmed(3, 200).optional(),
+    description: trimmed(0, 5000).optional(),
+    rule: TallyRuleSchema.optional(),
+    minProjectScore: z.int().min(0).nullable().optional(),
+    ballot: BallotSettingsSchema.optional(),
+    districts: DistrictsSchema.optional().meta({ description: 'The whole list: districts left out are removed (only those without projects).' }),
+    eligibility: EligibilitySchema.optional(),
+  })
+  .meta({ id: 'UpdateBudgetRoundRequest', description: 'Only in the proposals and review phases; the fields given replace the old ones.' });
+export type UpdateRoundRequest = z.infer<typeof UpdateRoundRequestSchema>;
 
 export const ProposeProjectRequestSchema = z
   .strictObject({
@@ -106,6 +126,10 @@ export const PaperBallotRequestSchema = z
   })
   .meta({ id: 'BudgetPaperBallotRequest' });
 
+export const CheckInRequestSchema = z
+  .strictObject({ voterEmail: z.email().max(200).meta({ description: 'The e-mail address of the resident at the counter.' }) })
+  .meta({ id: 'BudgetCheckInRequest' });
+
 export const ExtendPhaseRequestSchema = z
   .strictObject({ phase: TimedPhaseSchema, until: instant, reason: trimmed(3, 500) })
   .meta({ id: 'ExtendBudgetPhaseRequest' });
@@ -121,6 +145,19 @@ export const ProjectUpdateRequestSchema = z
   })
   .meta({ id: 'BudgetProjectUpdateRequest' });
 
+export const ProjectStateSchema = z.enum(['proposed', 'accepted', 'rejected']);
+
+export const ReviewQueueQuerySchema = z.strictObject({
+  state: ProjectStateSchema.default('proposed'),
+  district: DistrictCodeSchema.optional(),
+  after: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,20}~[A-Za-z0-9_.-]{1,40}$/, 'Not a cursor.')
+    .optional()
+    .meta({ description: 'The `next` cursor of the previous page.' }),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
 export const RoundParamSchema = z.object({ id: RoundIdSchema });
 export const ProjectParamSchema = z.object({ id: RoundIdSchema, projectId: ProjectIdSchema });
 export const DistrictParamSchema = z.object({ id: RoundIdSchema, code: DistrictCodeSchema });
@@ -134,7 +171,7 @@ const ProjectSchema = z.object({
   cost: z.number().nullable(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
-  state: z.enum(['proposed', 'accepted', 'rejected']),
+  state: ProjectStateSchema,
   reviewReason: z.string().nullable(),
   updates: z.array(
     z.object({ status: z.string(), note: z.string(), photos: z.array(z.object({ url: z.string(), caption: z.string(), takenOn: z.string().optional() })), createdAt: z.string() }),
@@ -162,7 +199,21 @@ export const RoundDetailSchema = RoundSummarySchema.extend({
 }).meta({ id: 'BudgetRoundDetail' });
 export type RoundDetail = z.infer<typeof RoundDetailSchema>;
 
-export const RoundListSchema = z.object({ items: z.array(RoundSummarySchema) }).meta({ id: 'BudgetRoundList' });
+export const RoundListSchema = z
+  .object({
+    items: z.array(RoundSummarySchema),
+    next: z.string().nullable().meta({ description: 'Cursor of the next page (`after`), or null on the last page.' }),
+  })
+  .meta({ id: 'BudgetRoundList' });
+
+export const RoundListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  after: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z~R-[0-9A-Z]{6,12}$/, 'Not a cursor.')
+    .optional()
+    .meta({ description: 'The `next` cursor of the previous page.' }),
+});
 
 export const ReceiptSchema = z
   .object({ receipt: z.string(), replaced: z.boolean(), districtCode: z.string() })
@@ -181,6 +232,25 @@ export const VoterStatusSchema = z
   })
   .meta({ id: 'BudgetVoterStatus' });
 
+export const RoundSummaryResultsSchema = z
+  .object({
+    districts: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        budget: z.number(),
+        spent: z.number(),
+        ballots: z.number(),
+        voters: z.number(),
+        funded: z.number(),
+        notFunded: z.number(),
+      }),
+    ),
+    totals: z.object({ budget: z.number(), spent: z.number(), ballots: z.number(), voters: z.number(), funded: z.number(), notFunded: z.number() }),
+  })
+  .meta({ id: 'BudgetRoundResultsSummary', description: 'The whole round at a glance, per district and in total: budget, spent, funded and unfunded projects, ballots counted and turnout (voters).' });
+export type RoundResultsSummary = z.infer<typeof RoundSummaryResultsSchema>;
+
 export const ResultsSchema = z
   .object({
     rule: TallyRuleSchema,
@@ -195,5 +265,73 @@ export const ResultsSchema = z
         explanation: z.unknown(),
       }),
     ),
+    summary: RoundSummaryResultsSchema,
   })
   .meta({ id: 'BudgetResults', description: 'Explanations carry exact numbers as strings (integers, or decimals to 2 places).' });
+
+export const ReviewQueueSchema = z
+  .object({
+    items: z.array(ProjectSchema.omit({ updates: true })),
+    counts: z.object({ proposed: z.number(), accepted: z.number(), rejected: z.number() }),
+    next: z.string().nullable().meta({ description: 'Cursor of the next page (`after`), or null on the last page.' }),
+  })
+  .meta({ id: 'BudgetReviewQueue' });
+export type ReviewQueue = z.infer<typeof ReviewQueueSchema>;
+
+export const CheckInSchema = VoterStatusSchema.extend({ voterName: z.string() }).meta({
+  id: 'BudgetCheckIn',
+  description: 'Whether the resident at the counter may vote, in which district, and whether they have already voted.',
+});
+
+export const FollowSchema = z.object({ following: z.boolean() }).meta({ id: 'BudgetRoundFollow' });
+
+
+// ---- Checks of one setting against another (a schema alone cannot say them), as coded field
+// errors: the API runs them when a round is created or edited, the round form before sending. ----
+
+const err = (pointer: string, code: string, detail: string, extra: { min?: number; max?: number } = {}): FieldError => ({ pointer, in: 'body', code, ...extra, detail });
+
+/** Each phase ends after the one before; the proposals phase ends in the future. */
+export function scheduleProblems(s: Record<'proposals' | 'review' | 'voting' | 'results', string>, now = Date.now()): FieldError[] {
+  const order = ['proposals', 'review', 'voting', 'results'] as const;
+  const out: FieldError[] = [];
+  for (let i = 1; i < order.length; i++) {
+    const [a, b] = [order[i - 1]!, order[i]!];
+    if (Date.parse(s[b]) <= Date.parse(s[a])) out.push(err(`/schedule/${b}`, 'range_reversed', `The ${b} phase must end after the ${a} phase.`));
+  }
+  if (Date.parse(s.proposals) <= now) out.push(err('/schedule/proposals', 'too_small', 'The proposals phase must end in the future.'));
+  return out;
+}
+
+/** District codes are unique within a round. */
+export function districtProblems(districts: readonly { code: string }[]): FieldError[] {
+  const codes = districts.map((d) => d.code);
+  return codes.flatMap((code, i) => (codes.indexOf(code) !== i ? [err(`/districts/${i}/code`, 'duplicate', 'District codes must be unique.')] : []));
+}
+
+/** Lower limits of a ballot not above its upper limits. */
+export function ballotProblems(b: RoundBallotSettings): FieldError[] {
+  const out: FieldError[] = [];
+  const pair = (lo: number | undefined, hi: number | undefined, hiName: string) => {
+    if (lo !== undefined && hi !== undefined && lo > hi) out.push(err(`/ballot/${hiName}`, 'too_small', `Must be at least ${lo}.`, { min: lo }));
+  };
+  switch (b.kind) {
+    case 'approval':
+    case 'knapsack':
+      pair(b.minProjects, b.maxProjects, 'maxProjects');
+      break;
+    case 'cumulative':
+      pair(b.minProjects, b.maxProjects, 'maxProjects');
+      pair(b.minSumPoints, b.maxSumPoints, 'maxSumPoints');
+      if (b.maxPointsPerProject !== undefined && b.maxPointsPerProject > b.maxSumPoints) {
+        out.push(err('/ballot/maxPointsPerProject', 'too_big', `Must be at most ${b.maxSumPoints}.`, { max: b.maxSumPoints }));
+      }
+      break;
+    case 'ordinal':
+      pair(b.minRank, b.maxRank, 'maxRank');
+      break;
+    case 'choose-one':
+      break;
+  }
+  return out;
+}

@@ -2,10 +2,11 @@
  * Typed SQL of the petition leg: the read model, endorsements, settings, quiet periods, search.
  * Plain statements with bound parameters; row mappers turn snake_case rows into records.
  */
-import { identityLevels, meetsIdentityLevel, type IdentityLevel } from '../../domain/petitions/identity';
-import type { PetitionSettings } from '../../domain/petitions/settings';
+import type { IdentityLevel } from '../../domain/petitions/identity';
+import type { EmailConfirmationMode, EndorsementConfirmationSettings, PetitionSettings } from '../../domain/petitions/settings';
+import { CREDENTIAL_USER_JOIN } from '../platform/auth/middleware';
 import type { PetitionEventType, PetitionProjectionEvent, PetitionState, RejectionGround } from '../../workflows/petition/contract';
-import type { petitionFilters, petitionSorts } from './schemas';
+import type { OversightFigure, petitionFilters, petitionSorts } from './schemas';
 
 export const publicStates: readonly PetitionState[] = ['open', 'not_passed', 'passed', 'awaiting_response', 'responded', 'closed'];
 const PUBLIC_IN = publicStates.map((s) => `'${s}'`).join(', ');
@@ -146,9 +147,11 @@ interface SettingsRow {
   response_period: string;
   close_after: string;
   endorse_level: IdentityLevel;
+  email_confirmation: EmailConfirmationMode;
+  confirmation_seconds: number;
 }
 
-export async function getSettings(db: D1Database): Promise<PetitionSettings> {
+export async function getSettings(db: D1Database): Promise<PetitionSettings & EndorsementConfirmationSettings> {
   const r = (await db.prepare('SELECT * FROM petition_settings WHERE id = 1').first<SettingsRow>())!;
   return {
     threshold: r.threshold,
@@ -157,16 +160,18 @@ export async function getSettings(db: D1Database): Promise<PetitionSettings> {
     responsePeriod: r.response_period,
     closeAfter: r.close_after,
     endorseLevel: r.endorse_level,
+    emailConfirmation: r.email_confirmation,
+    confirmationSeconds: r.confirmation_seconds,
   };
 }
 
-export function putSettingsStatement(db: D1Database, s: PetitionSettings, at: string): D1PreparedStatement {
+export function putSettingsStatement(db: D1Database, s: PetitionSettings & EndorsementConfirmationSettings, at: string): D1PreparedStatement {
   return db
     .prepare(
       `UPDATE petition_settings SET threshold = ?, review_period = ?, endorsement_window = ?, response_period = ?,
-         close_after = ?, endorse_level = ?, updated_at = ? WHERE id = 1`,
+         close_after = ?, endorse_level = ?, email_confirmation = ?, confirmation_seconds = ?, updated_at = ? WHERE id = 1`,
     )
-    .bind(s.threshold, s.reviewPeriod, s.endorsementWindow, s.responsePeriod, s.closeAfter, s.endorseLevel, at);
+    .bind(s.threshold, s.reviewPeriod, s.endorsementWindow, s.responsePeriod, s.closeAfter, s.endorseLevel, s.emailConfirmation, s.confirmationSeconds, at);
 }
 
 export interface QuietPeriodRecord {
@@ -227,6 +232,7 @@ export function submitStatements(
 
 export interface ListOptions {
   filter?: (typeof petitionFilters)[number];
+  agency?: string;
   sort: (typeof petitionSorts)[number];
   q?: string;
   limit: number;
@@ -292,6 +298,10 @@ export async function listPetitions(db: D1Database, o: ListOptions): Promise<{ i
       binds.push(likeEscape(o.q), likeEscape(o.q), likeEscape(o.q));
     }
     if (o.filter === undefined) where.push(`p.state IN (${PUBLIC_IN})`);
+  }
+  if (o.agency) {
+    where.push('p.agency_id = ?');
+    binds.push(o.agency);
   }
   const whereSql = where.join(' AND ');
   const [list, count] = await db.batch<PetitionRow | { n: number }>([
@@ -440,68 +450,206 @@ export async function countValid(db: D1Database, id: string): Promise<number> {
   return r?.n ?? 0;
 }
 
-/** The levels an account meets, padded to a fixed length so the statement keeps one shape. */
-function levelsMet(level: IdentityLevel): (IdentityLevel | null)[] {
-  const met: (IdentityLevel | null)[] = identityLevels.filter((l) => meetsIdentityLevel(level, l));
-  while (met.length < identityLevels.length) met.push(null);
-  return met;
-}
+/** An identity level as a rank, in SQL (the order of `identityLevels`). */
+const levelRank = (col: string) => `(CASE ${col} WHEN 'verified_person' THEN 2 WHEN 'email_verified' THEN 1 ELSE 0 END)`;
 
 export interface EndorseInput {
   petitionId: string;
-  userId: string;
-  level: IdentityLevel;
+  /** The caller's credential, resolved in the same statement (deferred authentication). */
+  credential: { tokenHash: string; kind: 'session' | 'api_token' };
   follow: boolean;
   network: string;
   at: string;
   /** Endorsements from one network on one petition since this instant count towards a burst. */
   burstSince: string;
   burstMax: number;
+  /** Rate limits: endorsements per account and per network since this instant. */
+  limitSince: string;
+  accountMax: number;
+  networkMax: number;
+}
+
+export interface EndorseOutcome {
+  inserted: 'pending' | 'valid' | null;
+  /** Set when the endorsement waits for its e-mailed confirmation until this instant. */
+  confirmBy: string | null;
+  valid: number;
+  threshold: number | null;
+  reachedBefore: boolean;
+  /** Why nothing was inserted (read in the same transaction; null when inserted). */
+  user: { id: string; role: string; level: IdentityLevel; locale: 'zh-TW' | 'en' } | null;
+  petition: { state: PetitionState; endorseLevel: IdentityLevel; title: string } | null;
+  mine: { state: 'pending' | 'valid' | 'invalidated'; confirmBy: string | null } | null;
+  accountRecent: number;
+  networkRecent: number;
+  emailConfirmation: 'off' | 'below_level' | 'always';
 }
 
 /**
- * One D1 round trip: the endorsement row (only for an open petition the account may endorse;
- * a second one by the same person is a no-op), then the exact count and the petition's state.
- * A burst from one network enters as `pending`, flagged for staff, and is not counted.
+ * One D1 round trip for everything an endorsement needs: the caller's session, the per-account
+ * and per-network rate limits (counted from recent endorsements through their indexes, exact
+ * because D1 runs one writer at a time), the burst rule, the identity level or the e-mail
+ * confirmation the settings ask for, the row itself (a second one by the same person is a no-op,
+ * unless an unconfirmed one has expired), then the exact count, and, only when nothing was
+ * inserted, what the refusal needs. A burst from one network enters as `pending`, flagged for
+ * staff; an endorsement awaiting its e-mail confirmation enters as `pending` with `confirm_by`.
+ * Neither is counted.
  */
-export async function endorse(
-  db: D1Database,
-  e: EndorseInput,
-): Promise<{ inserted: 'pending' | 'valid' | null; valid: number; threshold: number | null; reachedBefore: boolean }> {
-  const [ins, after] = await db.batch<{ state: 'pending' | 'valid' } | { n: number; threshold: number; threshold_reached_at: string | null }>([
+export async function endorse(db: D1Database, e: EndorseInput): Promise<EndorseOutcome> {
+  const cred = [e.credential.tokenHash, e.credential.kind, e.at];
+  const needsConfirm = `(s.email_confirmation = 'always' OR (s.email_confirmation = 'below_level' AND ${levelRank('u.identity_level')} < ${levelRank('p.endorse_level')}))`;
+  const [ins, after] = await db.batch<Record<string, unknown>>([
     db
       .prepare(
-        `INSERT INTO petition_endorsements (petition_id, user_id, state, follow, network, flagged, endorsed_at)
-         SELECT p.id, ?, CASE WHEN b.n >= ? THEN 'pending' ELSE 'valid' END, ?, ?, CASE WHEN b.n >= ? THEN 1 ELSE 0 END, ?
-         FROM petitions p,
+        `INSERT INTO petition_endorsements (petition_id, user_id, state, follow, network, flagged, endorsed_at, confirm_by)
+         SELECT p.id, u.id, CASE WHEN ${needsConfirm} OR b.n >= ? THEN 'pending' ELSE 'valid' END, ?, ?,
+           CASE WHEN b.n >= ? THEN 1 ELSE 0 END, ?, CASE WHEN ${needsConfirm} THEN strftime('%Y-%m-%dT%H:%M:%fZ', ?, '+' || s.confirmation_seconds || ' seconds') END
+         FROM ${CREDENTIAL_USER_JOIN}
+           JOIN petitions p ON p.id = ?
+           JOIN petition_settings s ON s.id = 1,
            (SELECT COUNT(*) AS n FROM petition_endorsements WHERE petition_id = ? AND network = ? AND endorsed_at > ?) b
-         WHERE p.id = ? AND p.state = 'open' AND p.endorse_level IN (?, ?, ?)
-         ON CONFLICT (petition_id, user_id) DO NOTHING RETURNING state`,
+         WHERE u.role = 'citizen' AND p.state = 'open'
+           AND (${levelRank('u.identity_level')} >= ${levelRank('p.endorse_level')} OR s.email_confirmation != 'off')
+           AND (SELECT COUNT(*) FROM petition_endorsements WHERE user_id = u.id AND endorsed_at > ?) < ?
+           AND (SELECT COUNT(*) FROM petition_endorsements WHERE network = ? AND endorsed_at > ?) < ?
+         ON CONFLICT (petition_id, user_id) DO UPDATE SET state = excluded.state, follow = excluded.follow, network = excluded.network,
+           flagged = excluded.flagged, endorsed_at = excluded.endorsed_at, confirm_by = excluded.confirm_by
+         WHERE petition_endorsements.state = 'pending' AND petition_endorsements.confirm_by <= excluded.endorsed_at
+         RETURNING state, confirm_by`,
       )
-      .bind(e.userId, e.burstMax, e.follow ? 1 : 0, e.network, e.burstMax, e.at, e.petitionId, e.network, e.burstSince, e.petitionId, ...levelsMet(e.level)),
-    // The exact count after this endorsement, in the same transaction.
+      .bind(
+        e.burstMax,
+        e.follow ? 1 : 0,
+        e.network,
+        e.burstMax,
+        e.at,
+        e.at,
+        ...cred,
+        e.petitionId,
+        e.petitionId,
+        e.network,
+        e.burstSince,
+        e.limitSince,
+        e.accountMax,
+        e.network,
+        e.limitSince,
+        e.networkMax,
+      ),
+    // The exact count after this endorsement, in the same transaction; the reasons for a refusal
+    // are computed only when the caller has no endorsement (CASE evaluates them lazily).
     db
       .prepare(
-        `SELECT (SELECT COUNT(*) FROM petition_endorsements WHERE petition_id = p.id AND state = 'valid') AS n, p.threshold, p.threshold_reached_at
-         FROM petitions p WHERE p.id = ?`,
+        `SELECT p.state, p.endorse_level, p.title, p.threshold, p.threshold_reached_at,
+           (SELECT COUNT(*) FROM petition_endorsements WHERE petition_id = p.id AND state = 'valid') AS n,
+           u.id AS user_id, u.role, u.identity_level, u.locale, e.state AS mine, e.confirm_by AS mine_confirm_by,
+           CASE WHEN e.state IS NULL AND u.id IS NOT NULL THEN (SELECT COUNT(*) FROM petition_endorsements WHERE user_id = u.id AND endorsed_at > ?) END AS account_recent,
+           CASE WHEN e.state IS NULL THEN (SELECT COUNT(*) FROM petition_endorsements WHERE network = ? AND endorsed_at > ?) END AS network_recent,
+           s.email_confirmation
+         FROM petition_settings s
+           LEFT JOIN (SELECT u.id, u.role, u.identity_level, u.locale FROM ${CREDENTIAL_USER_JOIN}) u ON 1 = 1
+           LEFT JOIN petitions p ON p.id = ?
+           LEFT JOIN petition_endorsements e ON e.petition_id = p.id AND e.user_id = u.id
+         WHERE s.id = 1`,
       )
-      .bind(e.petitionId),
+      .bind(e.limitSince, e.network, e.limitSince, ...cred, e.petitionId),
   ]);
-  const p = after?.results?.[0] as { n: number; threshold: number; threshold_reached_at: string | null } | undefined;
+  const r = (ins?.results?.[0] ?? null) as { state: 'pending' | 'valid'; confirm_by: string | null } | null;
+  const a = (after?.results?.[0] ?? {}) as Record<string, string | number | null>;
   return {
-    inserted: (ins?.results?.[0] as { state: 'pending' | 'valid' } | undefined)?.state ?? null,
-    valid: p?.n ?? 0,
-    threshold: p?.threshold ?? null,
-    reachedBefore: p?.threshold_reached_at != null,
+    inserted: r?.state ?? null,
+    confirmBy: r?.confirm_by ?? null,
+    valid: Number(a.n ?? 0),
+    threshold: a.threshold == null ? null : Number(a.threshold),
+    reachedBefore: a.threshold_reached_at != null,
+    user: a.user_id == null ? null : { id: String(a.user_id), role: String(a.role), level: a.identity_level as IdentityLevel, locale: a.locale as 'zh-TW' | 'en' },
+    petition: a.state == null ? null : { state: a.state as PetitionState, endorseLevel: a.endorse_level as IdentityLevel, title: String(a.title) },
+    mine: a.mine == null ? null : { state: a.mine as 'pending' | 'valid' | 'invalidated', confirmBy: (a.mine_confirm_by as string | null) ?? null },
+    accountRecent: Number(a.account_recent ?? 0),
+    networkRecent: Number(a.network_recent ?? 0),
+    emailConfirmation: (a.email_confirmation as EndorseOutcome['emailConfirmation']) ?? 'off',
   };
 }
 
-export async function findEndorsement(db: D1Database, petitionId: string, userId: string): Promise<{ state: 'pending' | 'valid' | 'invalidated'; follow: boolean } | null> {
+export async function findEndorsement(
+  db: D1Database,
+  petitionId: string,
+  userId: string,
+): Promise<{ state: 'pending' | 'valid' | 'invalidated'; follow: boolean; confirmBy: string | null } | null> {
   const r = await db
-    .prepare('SELECT state, follow FROM petition_endorsements WHERE petition_id = ? AND user_id = ?')
+    .prepare('SELECT state, follow, confirm_by FROM petition_endorsements WHERE petition_id = ? AND user_id = ?')
     .bind(petitionId, userId)
-    .first<{ state: 'pending' | 'valid' | 'invalidated'; follow: number }>();
-  return r ? { state: r.state, follow: r.follow === 1 } : null;
+    .first<{ state: 'pending' | 'valid' | 'invalidated'; follow: number; confirm_by: string | null }>();
+  return r ? { state: r.state, follow: r.follow === 1, confirmBy: r.confirm_by } : null;
+}
+
+// ---- e-mail confirmation of endorsements ------------------------------------------------------
+
+export function insertConfirmationStatement(
+  db: D1Database,
+  c: { tokenHash: string; petitionId: string; userId: string; at: string; expiresAt: string },
+): D1PreparedStatement {
+  return db
+    .prepare('INSERT INTO petition_endorsement_confirmations (token_hash, petition_id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+    .bind(c.tokenHash, c.petitionId, c.userId, c.at, c.expiresAt);
+}
+
+export type ConfirmOutcome =
+  | { kind: 'confirmed'; petitionId: string; title: string; state: 'pending' | 'valid'; valid: number; threshold: number; reachedBefore: boolean }
+  | { kind: 'unknown' | 'expired' | 'already-confirmed' | 'petition-closed' | 'withdrawn'; petitionId: string | null; title: string | null };
+
+/**
+ * Uses a confirmation token: one batch marks the token used and turns the pending endorsement
+ * valid (or keeps it pending for staff when a burst flagged it), only while the token is unused
+ * and unexpired, the endorsement still awaits it and the petition is open; then reads what the
+ * answer needs. A second use, an expired link or a petition closed meanwhile changes nothing.
+ */
+export async function confirmEndorsement(db: D1Database, tokenHash: string, at: string): Promise<ConfirmOutcome> {
+  const usable = `t.token_hash = ?1 AND t.used_at IS NULL AND t.expires_at > ?2
+    AND EXISTS (SELECT 1 FROM petitions p WHERE p.id = t.petition_id AND p.state = 'open')
+    AND EXISTS (SELECT 1 FROM petition_endorsements e WHERE e.petition_id = t.petition_id AND e.user_id = t.user_id
+                AND e.state = 'pending' AND e.confirm_by IS NOT NULL AND e.confirm_by > ?2)`;
+  const [used, , after] = await db.batch<Record<string, unknown>>([
+    db.prepare(`UPDATE petition_endorsement_confirmations AS t SET used_at = ?2 WHERE ${usable} RETURNING petition_id`).bind(tokenHash, at),
+    db
+      .prepare(
+        `UPDATE petition_endorsements SET state = CASE WHEN flagged = 1 THEN 'pending' ELSE 'valid' END, confirm_by = NULL
+         WHERE (petition_id, user_id) = (SELECT petition_id, user_id FROM petition_endorsement_confirmations WHERE token_hash = ?1 AND used_at = ?2)
+           AND state = 'pending' AND confirm_by IS NOT NULL`,
+      )
+      .bind(tokenHash, at),
+    db
+      .prepare(
+        `SELECT t.petition_id, t.used_at, t.expires_at, p.title, p.state AS petition_state, p.threshold, p.threshold_reached_at,
+           (SELECT COUNT(*) FROM petition_endorsements WHERE petition_id = p.id AND state = 'valid') AS n,
+           e.state, e.confirm_by
+         FROM petition_endorsement_confirmations t JOIN petitions p ON p.id = t.petition_id
+           LEFT JOIN petition_endorsements e ON e.petition_id = t.petition_id AND e.user_id = t.user_id
+         WHERE t.token_hash = ?1`,
+      )
+      .bind(tokenHash),
+  ]);
+  const a = (after?.results?.[0] ?? null) as Record<string, string | number | null> | null;
+  if (!a) return { kind: 'unknown', petitionId: null, title: null };
+  const petitionId = String(a.petition_id);
+  const title = String(a.title);
+  if (used?.results?.length) {
+    return {
+      kind: 'confirmed',
+      petitionId,
+      title,
+      state: a.state === 'valid' ? 'valid' : 'pending',
+      valid: Number(a.n ?? 0),
+      threshold: Number(a.threshold),
+      reachedBefore: a.threshold_reached_at != null,
+    };
+  }
+  if (a.used_at != null) return { kind: 'already-confirmed', petitionId, title };
+  // Withdrawn, or invalidated by staff meanwhile: nothing to confirm.
+  if (a.state == null || a.state === 'invalidated') return { kind: 'withdrawn', petitionId, title };
+  if (a.state !== 'pending' || a.confirm_by == null) return { kind: 'already-confirmed', petitionId, title };
+  if (String(a.expires_at) <= at || String(a.confirm_by) <= at) return { kind: 'expired', petitionId, title };
+  if (a.petition_state !== 'open') return { kind: 'petition-closed', petitionId, title };
+  return { kind: 'unknown', petitionId, title };
 }
 
 /** Withdraws while the petition is open; invalidated endorsements stay on record. */
@@ -594,7 +742,11 @@ export async function undoInvalidation(db: D1Database, petitionId: string, id: n
 
 /** Staff accept the flagged (pending) endorsements of a petition that proved genuine. */
 export async function approvePending(db: D1Database, petitionId: string): Promise<number> {
-  const r = await db.prepare(`UPDATE petition_endorsements SET state = 'valid' WHERE petition_id = ? AND state = 'pending'`).bind(petitionId).run();
+  // Never one that still waits for its e-mail confirmation: only the endorser can confirm it.
+  const r = await db
+    .prepare(`UPDATE petition_endorsements SET state = 'valid' WHERE petition_id = ? AND state = 'pending' AND confirm_by IS NULL`)
+    .bind(petitionId)
+    .run();
   return r.meta.changes;
 }
 
@@ -667,6 +819,42 @@ export async function accountability(db: D1Database, now: string) {
         onTimeRate: responded + overdue === 0 ? null : onTime / (responded + overdue),
       };
     }),
+  };
+}
+
+/**
+ * The petitions behind one figure of the accountability table (the same conditions as
+ * `accountability`), optionally of one agency, a page at a time with the total.
+ */
+export async function listOversight(
+  db: D1Database,
+  o: { figure: OversightFigure; agency?: string; limit: number; offset: number; now: string },
+): Promise<{ items: PetitionRecord[]; total: number }> {
+  const overdueResponse = `p.state = 'awaiting_response' AND (p.response_overdue = 1 OR p.response_due_at < ?)`;
+  const figures: Record<OversightFigure, { sql: string; binds: unknown[]; order: string }> = {
+    awaiting_review: { sql: `p.state = 'in_review'`, binds: [], order: 'p.review_due_at IS NULL, p.review_due_at, p.id' },
+    review_overdue: { sql: `p.state = 'in_review' AND (p.review_overdue = 1 OR p.review_due_at < ?)`, binds: [o.now], order: 'p.review_due_at, p.id' },
+    awaiting_response: { sql: `p.state = 'awaiting_response'`, binds: [], order: 'p.response_due_at IS NULL, p.response_due_at, p.id' },
+    overdue: { sql: overdueResponse, binds: [o.now], order: 'p.response_due_at, p.id' },
+    responded: { sql: 'p.responded_at IS NOT NULL', binds: [], order: 'p.responded_at DESC, p.id' },
+    responded_on_time: { sql: 'p.responded_on_time = 1', binds: [], order: 'p.responded_at DESC, p.id' },
+    responded_late: { sql: 'p.responded_on_time = 0', binds: [], order: 'p.responded_at DESC, p.id' },
+  };
+  const f = figures[o.figure];
+  const where = [f.sql];
+  const binds = [...f.binds];
+  if (o.agency) {
+    where.push('p.agency_id = ?');
+    binds.push(o.agency);
+  }
+  const whereSql = where.join(' AND ');
+  const [list, count] = await db.batch<PetitionRow | { n: number }>([
+    db.prepare(`${SELECT_PETITION} WHERE ${whereSql} ORDER BY ${f.order} LIMIT ? OFFSET ?`).bind(...binds, o.limit, o.offset),
+    db.prepare(`SELECT COUNT(*) AS n FROM petitions p WHERE ${whereSql}`).bind(...binds),
+  ]);
+  return {
+    items: ((list?.results ?? []) as PetitionRow[]).map((r) => toPetition(r, o.now)),
+    total: (count?.results?.[0] as { n: number } | undefined)?.n ?? 0,
   };
 }
 

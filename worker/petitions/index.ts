@@ -14,7 +14,8 @@ registerOutboxKind('start_petition_workflow', (_env, payload) => {
 registerNotificationRenderer(renderStoredPetitionNotification);
 
 export { default as petitionActionRoutes } from './action-routes';
-export { default as petitionEndorsementRoutes } from './endorsements';
+export { default as petitionEndorsementRoutes, endorsementDefersAuth } from './endorsements';
+export { default as petitionConfirmationRoutes } from './endorsement-confirmation';
 export { default as petitionEventRoutes } from './internal-routes';
 export { default as petitionIntegrityRoutes } from './integrity-routes';
 export { default as petitionOpenDataRoutes } from './open-data-routes';

@@ -20,6 +20,7 @@ import {
   getSettings,
   insertDraft,
   listOfProposer,
+  listOversight,
   listPetitions,
   listQuietPeriods,
   listResponseQueue,
@@ -33,6 +34,8 @@ import {
   PetitionDetailSchema,
   PetitionIdParamSchema,
   PetitionListQuerySchema,
+  OversightListSchema,
+  OversightQuerySchema,
   PetitionListSchema,
   PetitionSummarySchema,
   SimilarQuerySchema,
@@ -101,6 +104,37 @@ petitionLists.openapi(
   async (c) => {
     const items = await listReviewQueue(c.env.DB);
     return c.json({ items: items.map((p) => ({ ...toSummary(p), reviewDueAt: p.reviewDueAt, reviewOverdue: p.reviewOverdue, submittedAt: p.submittedAt })) }, 200);
+  },
+);
+
+petitionLists.openapi(
+  createRoute({
+    middleware: [requireRole('manager', 'admin')] as const,
+    method: 'get',
+    path: '/oversight',
+    tags,
+    summary: 'Managers: the petitions behind one accountability figure (awaiting review, overdue responses per agency, …), a page at a time with the total.',
+    request: { query: OversightQuerySchema },
+    responses: { 200: jsonResponse(OversightListSchema, 'Petitions.'), ...problems(401, 403, 422) },
+  }),
+  async (c) => {
+    const q = c.req.valid('query');
+    const { items, total } = await listOversight(c.env.DB, {
+      figure: q.figure,
+      agency: q.agency,
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+      now: new Date().toISOString(),
+    });
+    return c.json(
+      {
+        items: items.map((p) => ({ ...toSummary(p), submittedAt: p.submittedAt, reviewDueAt: p.reviewDueAt, reviewOverdue: p.reviewOverdue })),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      },
+      200,
+    );
   },
 );
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { identityLevels } from '../../domain/petitions/identity';
-import { THRESHOLD_MAX } from '../../domain/petitions/settings';
+import { CONFIRMATION_SECONDS_MAX, THRESHOLD_MAX, defaultConfirmationSettings, emailConfirmationModes } from '../../domain/petitions/settings';
 import { petitionEventTypes, petitionStates, rejectionGrounds } from '../../workflows/petition/contract';
 import { PlainDateSchema, trimmed } from '../platform/schemas';
 
@@ -33,8 +33,19 @@ export const PetitionListQuerySchema = z.object({
   filter: z.enum(petitionFilters).optional(),
   sort: z.enum(petitionSorts).default('newest'),
   q: z.string().trim().min(1).max(100).optional().meta({ description: 'Substring search (any language; Chinese included).' }),
+  agency: z.string().trim().min(1).max(40).optional().meta({ description: 'Only petitions assigned to this agency (its id).' }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+
+/** The figures of the accountability table a manager can open as a list of petitions. */
+export const oversightFigures = ['awaiting_review', 'review_overdue', 'awaiting_response', 'overdue', 'responded', 'responded_on_time', 'responded_late'] as const;
+export type OversightFigure = (typeof oversightFigures)[number];
+export const OversightQuerySchema = z.object({
+  figure: z.enum(oversightFigures),
+  agency: z.string().trim().min(1).max(40).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
 
 export const SimilarQuerySchema = z.object({ q: z.string().trim().min(2).max(200) });
@@ -93,7 +104,12 @@ export const PetitionDetailSchema = PetitionSummarySchema.extend({
   progressPercent: z.int().min(0).max(100),
   daily: z.array(z.object({ day: PlainDateSchema, count: z.int() })).meta({ description: 'Valid endorsements per Taipei day.' }),
   viewer: z
-    .object({ endorsement: z.enum(['pending', 'valid', 'invalidated']).nullable(), follows: z.boolean(), canEndorse: z.boolean() })
+    .object({
+      endorsement: z.enum(['pending', 'valid', 'invalidated']).nullable(),
+      awaitingConfirmation: z.boolean().meta({ description: 'Pending until the e-mailed link is confirmed.' }),
+      follows: z.boolean(),
+      canEndorse: z.boolean(),
+    })
     .nullable(),
   timeline: z.array(PetitionEventSchema),
 }).meta({ id: 'PetitionDetail' });
@@ -103,8 +119,18 @@ export const EndorseRequestSchema = z
   .strictObject({ follow: z.boolean().default(false).meta({ description: 'Be notified at each stage.' }) })
   .meta({ id: 'EndorseRequest' });
 export const EndorsementResultSchema = z
-  .object({ state: z.enum(['pending', 'valid', 'invalidated']).nullable(), endorsements: z.int(), threshold: z.int() })
+  .object({
+    state: z.enum(['pending', 'valid', 'invalidated']).nullable(),
+    awaitingConfirmation: z.boolean().meta({ description: 'A confirmation link was e-mailed; the endorsement counts once confirmed.' }),
+    endorsements: z.int(),
+    threshold: z.int(),
+  })
   .meta({ id: 'EndorsementResult' });
+
+export const ConfirmEndorsementRequestSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) }).meta({ id: 'ConfirmEndorsementRequest' });
+export const ConfirmEndorsementResultSchema = z
+  .object({ petitionId: z.string(), title: z.string(), state: z.enum(['pending', 'valid']), endorsements: z.int(), threshold: z.int() })
+  .meta({ id: 'ConfirmEndorsementResult' });
 
 export const EmptyActionSchema = z.strictObject({});
 export const RejectRequestSchema = z
@@ -128,6 +154,11 @@ export const SettingsSchema = z
     responsePeriod: trimmed(2, 10),
     closeAfter: trimmed(2, 10),
     endorseLevel: z.enum(identityLevels),
+    emailConfirmation: z
+      .enum(emailConfirmationModes)
+      .default(defaultConfirmationSettings.emailConfirmation)
+      .meta({ description: "'off': only accounts at the identity level endorse, at once (Join). 'below_level': accounts below it endorse pending an e-mailed confirmation link. 'always': as 'below_level', and every other endorsement waits for its link too." }),
+    confirmationSeconds: z.int().min(1).max(CONFIRMATION_SECONDS_MAX).default(defaultConfirmationSettings.confirmationSeconds),
   })
   .meta({ id: 'PetitionSettings' });
 
@@ -178,3 +209,14 @@ export const AgencyAccountabilitySchema = z
 export const AccountabilitySchema = z
   .object({ awaitingReview: z.int(), reviewOverdue: z.int(), agencies: z.array(AgencyAccountabilitySchema) })
   .meta({ id: 'PetitionAccountability' });
+
+export const OversightListSchema = z
+  .object({
+    items: z.array(
+      PetitionSummarySchema.extend({ submittedAt: z.string().nullable(), reviewDueAt: z.string().nullable(), reviewOverdue: z.boolean() }),
+    ),
+    total: z.int(),
+    page: z.int(),
+    pageSize: z.int(),
+  })
+  .meta({ id: 'PetitionOversightList' });

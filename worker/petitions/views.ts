@@ -4,7 +4,7 @@ import { progressTowards } from '../../domain/petitions/threshold';
 import type { SessionUser } from '../platform/auth/users';
 import type { AppContext } from '../platform/env';
 import { fail } from '../platform/problem';
-import { type PetitionRecord, dailyCounts, findEndorsement, findPetition, listPetitionEvents, publicStates } from './db';
+import { type PetitionRecord, dailyCounts, findEndorsement, findPetition, getSettings, listPetitionEvents, publicStates } from './db';
 import type { PetitionDetail, PetitionSummary } from './schemas';
 
 export const isReviewer = (u: SessionUser | null) => u?.role === 'manager' || u?.role === 'admin';
@@ -43,10 +43,11 @@ export function toSummary(p: PetitionRecord): PetitionSummary {
 
 export async function petitionDetail(c: AppContext, p: PetitionRecord): Promise<PetitionDetail> {
   const user = c.get('user');
-  const [timeline, daily, mine] = await Promise.all([
+  const [timeline, daily, mine, settings] = await Promise.all([
     listPetitionEvents(c.env.DB, p.id),
     dailyCounts(c.env.DB, p.id),
     user ? findEndorsement(c.env.DB, p.id, user.id) : Promise.resolve(null),
+    user ? getSettings(c.env.DB) : Promise.resolve(null),
   ]);
   const summary = toSummary(p);
   return {
@@ -73,8 +74,13 @@ export async function petitionDetail(c: AppContext, p: PetitionRecord): Promise<
     viewer: user
       ? {
           endorsement: mine?.state ?? null,
+          awaitingConfirmation: mine?.state === 'pending' && mine.confirmBy !== null,
           follows: mine?.follow ?? false,
-          canEndorse: user.role === 'citizen' && p.state === 'open' && meetsIdentityLevel(user.identityLevel, p.endorseLevel),
+          // Below the level, the settings may still let them endorse pending an e-mailed confirmation.
+          canEndorse:
+            user.role === 'citizen' &&
+            p.state === 'open' &&
+            (meetsIdentityLevel(user.identityLevel, p.endorseLevel) || (settings !== null && settings.emailConfirmation !== 'off')),
         }
       : null,
     timeline,

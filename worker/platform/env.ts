@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { CredentialKind } from './auth/credentials';
 import type { SessionUser } from './auth/users';
 
 /**
@@ -15,6 +16,8 @@ export interface Bindings extends Env {
 
 export interface Variables {
   user: SessionUser | null;
+  /** Set instead of `user` on routes that resolve the caller in their own batch (auth middleware). */
+  credential: { tokenHash: string; kind: CredentialKind } | null;
   requestId: string;
 }
 

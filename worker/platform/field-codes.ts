@@ -32,6 +32,8 @@ export const fieldCodes = [
   'not_in_url',
   'range_reversed',
   'range_too_long',
+  'duplicate',
+  'in_use',
   'invalid',
 ] as const;
 
@@ -121,6 +123,10 @@ export function englishDetail(e: Pick<CodedFieldError, 'code' | 'min' | 'max'>):
       return 'Must not be before the start.';
     case 'range_too_long':
       return `The range is too long (at most ${e.max}).`;
+    case 'duplicate':
+      return 'Already given in this list; each must be different.';
+    case 'in_use':
+      return 'Still in use, so it cannot be removed.';
     case 'invalid':
       return 'Not valid.';
   }

@@ -25,6 +25,7 @@ const problemDescriptions: Record<number, string> = {
   403: 'Signed in, but not allowed.',
   404: 'Not found (or not visible to the caller).',
   409: 'Conflicts with the current state.',
+  410: 'Gone: e.g. an e-mailed link that has expired.',
   413: 'Body larger than 64 KB.',
   422: 'Validation failed; see `errors` (each with a stable `code`, and `min`/`max` where a limit applies).',
   429: 'Too many attempts; wait the seconds in Retry-After.',

@@ -61,6 +61,34 @@ export const RegisterRequestSchema = z
   })
   .meta({ id: 'RegisterRequest' });
 
+/** The same answer for every address (new, with an account, filed for at a counter): the mailbox decides. */
+export const CheckMailboxSchema = z
+  .object({ checkMailbox: z.literal(true) })
+  .meta({ id: 'CheckMailbox', description: 'A link or a message was e-mailed to the address (whatever it is).' });
+
+/** The secret of an e-mailed link (registration, password reset): 43 base64url characters today. */
+export const LinkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
+
+export const RegisterConfirmSchema = z
+  .strictObject({ token: LinkTokenSchema })
+  .meta({ id: 'RegisterConfirm', description: 'The token from the e-mailed link: confirms the address, activates the account and signs in.' });
+
+export const PasswordResetRequestSchema = z
+  .strictObject({ email: z.email().max(254) })
+  .meta({ id: 'PasswordResetRequest' });
+
+export const PasswordResetCompleteSchema = z
+  .strictObject({ token: LinkTokenSchema, password: z.string().min(10).max(256) })
+  .meta({ id: 'PasswordResetComplete', description: 'The token from the e-mailed link and the new password.' });
+
+export const LinkStateRequestSchema = z
+  .strictObject({ token: LinkTokenSchema, purpose: z.enum(['register', 'reset']) })
+  .meta({ id: 'LinkStateRequest' });
+
+export const LinkStateSchema = z
+  .object({ state: z.enum(['valid', 'expired', 'used', 'invalid']) })
+  .meta({ id: 'LinkState', description: 'Whether an e-mailed link can still be used; asking uses nothing up.' });
+
 /** A Taiwanese or international phone number as people write it; stored as digits (and a leading +). */
 export const PhoneSchema = z
   .string()
@@ -239,7 +267,7 @@ export const UploadedAttachmentSchema = z
   .object({
     id: z.string(),
     fileName: z.string(),
-    mediaType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+    mediaType: z.enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
     size: z.int(),
     locationRemoved: z.boolean().meta({ description: 'The photo carried a location, removed before storing.' }),
     location: z
@@ -253,7 +281,7 @@ export const AttachmentSchema = z
   .object({
     id: z.string(),
     fileName: z.string(),
-    mediaType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+    mediaType: z.enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
     size: z.int(),
     uploaderRole: z.string(),
     createdAt: z.iso.datetime(),

@@ -1,4 +1,4 @@
-import { ApplicationFailure, allHandlersFinished, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, defineQuery, defineUpdate, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { BudgetRoundActivities } from './activities';
 import {
   type BudgetRoundEventType,
@@ -17,6 +17,20 @@ const { projectBudgetRoundEvent, tallyBudgetRound } = proxyActivities<BudgetRoun
   startToCloseTimeout: '2 minutes',
   retry: projectionRetry,
 });
+
+/**
+ * The count pages the whole ballot box and runs the rule in the worker process: a large round
+ * takes minutes, so a long limit, with heartbeats after every page (a dead worker is noticed
+ * within the heartbeat timeout, not at the end of the limit).
+ */
+const { countBudgetRound } = proxyActivities<BudgetRoundActivities>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '2 minutes',
+  retry: projectionRetry,
+});
+
+/** Rounds that reach their tally from this version on count in the activity (issue 10). */
+export const countInActivityPatch = 'budget-count-in-activity';
 
 export const extendPhaseUpdate = defineUpdate<RoundStatus, [ExtendPhaseInput]>(budgetRoundUpdates.extendPhase);
 export const roundStatusQuery = defineQuery<RoundStatus>(budgetRoundQueries.status);
@@ -73,7 +87,8 @@ export async function budgetRoundWorkflow(input: BudgetRoundWorkflowInput): Prom
   await record('phase_started');
   while (!process.finished) {
     if (process.phase === 'tallying') {
-      await tallyBudgetRound({ roundId: input.roundId });
+      if (patched(countInActivityPatch)) await countBudgetRound({ roundId: input.roundId });
+      else await tallyBudgetRound({ roundId: input.roundId });
       await record('tallied');
       process.advance();
       await record('phase_started');

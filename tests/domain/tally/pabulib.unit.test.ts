@@ -113,6 +113,11 @@ describe('parsePabulib', () => {
     expect(f.projects[0]?.cost).toEqual(Rational.of(6001, 10));
   });
 
+  it('tells voter ids apart by their text: 7, 07 and 7.0 are three voters', () => {
+    const f = parsePabulib(MINIMAL.replace('a;1,2', '7;1,2\n07;1\n7.0;2').replace('b;2', '0;2'));
+    expect(f.votes.map((v) => v.voterId)).toEqual(['7', '07', '7.0', '0']);
+  });
+
   it.each([
     ['a missing VOTES section (reported after the last line)', MINIMAL.slice(0, MINIMAL.indexOf('VOTES')), 10, /missing section VOTES/],
     ['a missing PROJECTS section', MINIMAL.replace(/PROJECTS\n.*\n.*\n.*\n/, ''), 10, /missing section PROJECTS/],
@@ -128,6 +133,8 @@ describe('parsePabulib', () => {
     ['an unknown vote type', MINIMAL.replace('vote_type;approval', 'vote_type;borda'), 4, /unknown vote_type "borda"/],
     ['a duplicate project id', MINIMAL.replace('2;500;Library', '1;500;Library'), 9, /project_id "1" appears twice/],
     ['a duplicate voter', MINIMAL.replace('b;2', 'a;2'), 13, /voter_id "a" appears twice/],
+    ['a duplicate numeric voter id', MINIMAL.replace('a;1,2', '17;1,2').replace('b;2', '17;2'), 13, /voter_id "17" appears twice/],
+    ['a duplicate long voter id', MINIMAL.replace('a;1,2', '12345678901;1,2').replace('b;2', '12345678901;2'), 13, /voter_id "12345678901" appears twice/],
     ['a vote for an unknown project', MINIMAL.replace('b;2', 'b;3'), 13, /unknown project "3"/],
     ['a project voted twice', MINIMAL.replace('b;2', 'b;2,2'), 13, /names project "2" twice/],
     ['an unterminated quote', MINIMAL.replace('1;600;Park', '1;600;"Park'), 8, /unterminated quoted field/],

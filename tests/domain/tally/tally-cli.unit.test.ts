@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { prng } from './random-elections';
 import { repoRoot, samplePath } from './samples';
 
 interface RunResult {
@@ -11,10 +12,13 @@ interface RunResult {
   stderr: string;
 }
 
-/** Runs `tsx scripts/tally.ts ...` from the repository root, as a user would. */
+/**
+ * Runs what `npm run tally -- ...` runs (scripts/run-tally.mjs: the bundled CLI, rebuilt when a
+ * source is newer) from the repository root, as a user would.
+ */
 function run(...args: string[]): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/tally.ts', ...args], {
+    const child = spawn(process.execPath, ['scripts/run-tally.mjs', ...args], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 60_000,
@@ -88,5 +92,44 @@ describe.concurrent('scripts/tally.ts', { timeout: 120_000 }, () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown rule "unknown" in META; pass --rule/);
     expect(await run(file, '--rule', 'equalshares')).toEqual({ code: 0, stdout: '1\n', stderr: '' });
+  });
+
+  it('rebuilds its bundle when a source is newer than it', async () => {
+    const source = path.join(repoRoot, 'domain/tally/rules.ts');
+    const bundle = path.join(repoRoot, 'dist/tally/tally.mjs');
+    expect((await run('--help')).code).toBe(0); // the bundle exists from here on
+    const built = statSync(bundle).mtimeMs;
+    const before = statSync(source);
+    // Dated a minute ahead: newer than the bundle.
+    utimesSync(source, before.atime, new Date(Date.now() + 60_000));
+    try {
+      expect((await run(samplePath('Netherlands_Assen_2024.pb'), '--rule', 'greedy')).stdout).toBe('3\n9\n8\n2\n11\n13\n14\n');
+      expect(statSync(bundle).mtimeMs).toBeGreaterThan(built);
+    } finally {
+      utimesSync(source, before.atime, before.mtime);
+    }
+  });
+
+  it('equal shares with add1 gives the same result on two threads as on one (many add1 steps)', async () => {
+    // 4,000 voters over 40 projects with skewed popularity: dozens of add1 steps, several blocks.
+    const rand = prng(77);
+    const popularity = Array.from({ length: 40 }, () => rand() ** 2 + 0.05);
+    const costs = popularity.map(() => 1000 * (5 + Math.floor(rand() * 200)));
+    const lines = ['META', 'key;value', `budget;${Math.floor(costs.reduce((a, b) => a + b, 0) / 3)}`, 'vote_type;approval', 'rule;equalshares/add1', 'PROJECTS', 'project_id;cost'];
+    costs.forEach((c, j) => lines.push(`${j + 1};${c}`));
+    lines.push('VOTES', 'voter_id;vote');
+    for (let v = 1; v <= 4000; v++) {
+      const chosen = popularity.flatMap((p, j) => (rand() < p * 0.3 ? [j + 1] : []));
+      lines.push(`${v};${(chosen.length ? chosen : [1 + (v % 40)]).join(',')}`);
+    }
+    const file = path.join(tmp, 'many-steps.pb');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const one = await run(file, '--threads', '1');
+    expect(one.code).toBe(0);
+    expect(one.stdout.split('\n').length).toBeGreaterThan(5);
+    expect(await run(file)).toEqual(one);
+    expect(await run(file, '--threads', '2')).toEqual(one);
+    expect(await run(file, '--threads', 'auto')).toEqual(one);
+    expect((await run(file, '--threads', '3')).stderr).toMatch(/--threads must be 1, 2 or auto/);
   });
 });

@@ -10,7 +10,8 @@ import type { BudgetProject, Receipt, RoundDetail } from './types';
 /**
  * The ballot of one district: the round's rule explained as it applies, a running total (cost
  * against the budget, or points) with a progress bar, live checks with the same rules the server
- * applies, and the server's answer in the reader's language.
+ * applies, and the server's answer in the reader's language. Residents vote with it online; at a
+ * polling station staff enter a checked-in voter's paper ballot with it (`voterEmail`).
  * @fires ballot-cast - detail: the receipt
  */
 @customElement('budget-ballot-composer')
@@ -31,6 +32,8 @@ export class BudgetBallotComposer extends LocalizedElement {
   @property({ attribute: false }) round!: RoundDetail;
   @property() district = '';
   @property({ type: Boolean }) hasVoted = false;
+  /** Set at a polling station: staff enter the paper ballot of this checked-in voter. */
+  @property() voterEmail = '';
   @state() private chosen: string[] = [];
   @state() private points: Record<string, number> = {};
   @state() private replaces = '';
@@ -94,9 +97,11 @@ export class BudgetBallotComposer extends LocalizedElement {
     this.busy = true;
     this.serverErrors = [];
     try {
-      const receipt = await api<Receipt>(`/budget-rounds/${this.round.id}/ballots`, {
-        json: { districtCode: this.district, ...this.ballot(), ...(this.replaces.trim() ? { replaces: this.replaces.trim() } : {}) },
-      });
+      const receipt = this.voterEmail
+        ? await api<Receipt>(`/budget-rounds/${this.round.id}/paper-ballots`, { json: { voterEmail: this.voterEmail, districtCode: this.district, ...this.ballot() } })
+        : await api<Receipt>(`/budget-rounds/${this.round.id}/ballots`, {
+            json: { districtCode: this.district, ...this.ballot(), ...(this.replaces.trim() ? { replaces: this.replaces.trim() } : {}) },
+          });
       this.dispatchEvent(new CustomEvent<Receipt>('ballot-cast', { detail: receipt, bubbles: true, composed: true }));
     } catch (err) {
       if (err instanceof ApiError) {
@@ -134,7 +139,7 @@ export class BudgetBallotComposer extends LocalizedElement {
     const shown = live.filter((e) => e.code !== 'too-few-projects' && e.code !== 'points-sum-too-low');
     return html`
       <form class="card" @submit=${this.submit} novalidate>
-        <h2>${t('ballotTitle', { district: name })}</h2>
+        <h2>${t(this.voterEmail ? 'paperBallotTitle' : 'ballotTitle', { district: name })}</h2>
         <ul class="hint">${this.rules().map((r) => html`<li>${r}</li>`)}</ul>
         <fieldset>
           <legend>${t('projects')}</legend>

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import '../platform/bar-chart';
 import { LocalizedElement } from '../platform/localized-element';
 import { sharedStyles } from '../platform/styles';
-import { type MessageKey, codeKey, money, t } from './i18n';
+import { codeKey, money, t } from './i18n';
 import type { BudgetProject, DistrictResult, Exact, Outcome, Results } from './types';
 
 const exact = (x: Exact | null | undefined): string => (x == null ? '—' : typeof x === 'string' ? x : x.decimal);
@@ -48,17 +48,17 @@ export class BudgetResultsView extends LocalizedElement {
         .label=${t('votesChart', { name: d.name })}
         .data=${reports.map((p) => ({ label: `${this.projectTitle(p.projectId)}（${p.selected ? t('funded') : t('notFunded')}）`, value: p.votes, tone: p.selected ? ('ok' as const) : ('neutral' as const) }))}
       ></bar-chart>
-      <table>
+      <table class="stack">
         <caption class="muted">${t('results')}: ${d.name}</caption>
         <thead><tr><th scope="col">${t('projects')}</th><th scope="col">${t('cost')}</th><th scope="col">${t('votes')}</th><th scope="col">${t('funded')}</th><th scope="col">${t('why')}</th></tr></thead>
         <tbody>
           ${reports.map(
             (p) => html`<tr data-project=${p.projectId} data-selected=${String(p.selected)}>
-              <td>${this.projectTitle(p.projectId)}</td>
-              <td>${money(p.cost)}</td>
-              <td>${p.votes}</td>
-              <td>${p.selected ? t('funded') : t('notFunded')}</td>
-              <td>${this.why(p.outcome)}${p.outcome.code === 'funded-equal-shares' ? html`<br /><span class="muted">${this.payments(d, p.projectId)}</span>` : ''}</td>
+              <td data-label=${t('projects')}>${this.projectTitle(p.projectId)}</td>
+              <td data-label=${t('cost')}>${money(p.cost)}</td>
+              <td data-label=${t('votes')}>${p.votes}</td>
+              <td data-label=${t('funded')}>${p.selected ? t('funded') : t('notFunded')}</td>
+              <td data-label=${t('why')}>${this.why(p.outcome)}${p.outcome.code === 'funded-equal-shares' ? html`<br /><span class="muted">${this.payments(d, p.projectId)}</span>` : ''}</td>
             </tr>`,
           )}
         </tbody>
@@ -68,7 +68,7 @@ export class BudgetResultsView extends LocalizedElement {
   }
 
   override render() {
-    return html`<p>${t('ruleUsed', { rule: t(`rule_${this.results.rule}` as MessageKey) })}</p>
-      ${this.results.districts.map((d) => this.district(d))}`;
+    // The rule used is stated once, by the round summary above.
+    return html`${this.results.districts.map((d) => this.district(d))}`;
   }
 }

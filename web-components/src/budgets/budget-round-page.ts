@@ -6,7 +6,9 @@ import { LocalizedElement } from '../platform/localized-element';
 import { currentUser, loadSession } from '../platform/session';
 import { sharedStyles } from '../platform/styles';
 import './budget-ballot-composer';
+import './budget-follow-button';
 import './budget-results-view';
+import './budget-round-summary';
 import { type MessageKey, codeKey, money, t } from './i18n';
 import type { Receipt, Results, RoundDetail, Turnout, VoterStatus } from './types';
 
@@ -142,6 +144,7 @@ export class BudgetRoundPage extends LocalizedElement {
       <h1>${r.title}</h1>
       ${r.description ? html`<p>${r.description}</p>` : ''}
       <p id="phase" data-phase=${r.phase}><strong>${t('phaseNow', { phase: phase(r.phase) })}</strong></p>
+      ${currentUser() && r.source === 'live' ? html`<budget-follow-button roundId=${r.id}></budget-follow-button>` : ''}
       ${r.phase === 'tallying' ? html`<progress aria-label=${phase('tallying')}></progress>` : ''}
       <h2>${t('schedule')}</h2>
       <ul>
@@ -160,7 +163,8 @@ export class BudgetRoundPage extends LocalizedElement {
         : ''}
       <h2>${t('results')}</h2>
       ${this.results
-        ? html`<budget-results-view .results=${this.results} .projects=${r.projects} roundId=${r.id}></budget-results-view>`
+        ? html`<budget-round-summary .summary=${this.results.summary} rule=${this.results.rule}></budget-round-summary>
+            <budget-results-view .results=${this.results} .projects=${r.projects} roundId=${r.id}></budget-results-view>`
         : html`<p class="muted">${t('resultsPending')}</p>`}
       <h2>${t('districts')}</h2>
       ${this.projects(r)}

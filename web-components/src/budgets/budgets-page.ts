@@ -13,18 +13,25 @@ export class BudgetsPage extends LocalizedElement {
   static override styles = sharedStyles;
   @state() private items: RoundSummary[] | null = null;
   @state() private error = '';
+  @state() private next: string | null = null;
+  @state() private busy = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
   }
 
-  private async load(): Promise<void> {
+  private async load(more = false): Promise<void> {
     this.error = '';
+    this.busy = true;
     try {
-      this.items = (await api<{ items: RoundSummary[] }>('/budget-rounds')).items;
+      const page = await api<{ items: RoundSummary[]; next: string | null }>(`/budget-rounds${more && this.next ? `?after=${encodeURIComponent(this.next)}` : ''}`);
+      this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
+      this.next = page.next;
     } catch {
       this.error = t('networkError');
+    } finally {
+      this.busy = false;
     }
   }
 
@@ -32,7 +39,7 @@ export class BudgetsPage extends LocalizedElement {
     return html`
       <h1>${t('budgetsTitle')}</h1>
       <p>${t('budgetsLead')}</p>
-      ${this.error ? html`<div class="alert" role="alert">${this.error} <button class="secondary" @click=${this.load}>${t('retry')}</button></div>` : ''}
+      ${this.error ? html`<div class="alert" role="alert">${this.error} <button class="secondary" @click=${() => this.load(this.items !== null)}>${t('retry')}</button></div>` : ''}
       ${this.items === null && !this.error ? html`<p role="status">${t('loading')}</p><progress aria-label=${t('loading')}></progress>` : ''}
       ${this.items?.length === 0 ? html`<p>${t('noRounds')}</p>` : ''}
       <ul class="rounds">
@@ -49,6 +56,7 @@ export class BudgetsPage extends LocalizedElement {
           </li>`,
         )}
       </ul>
+      ${this.next ? html`<p><button class="secondary" ?disabled=${this.busy} @click=${() => this.load(true)}>${this.busy ? t('loading') : t('loadMore')}</button></p>` : ''}
     `;
   }
 }

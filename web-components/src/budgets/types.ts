@@ -76,4 +76,13 @@ export interface DistrictResult {
 export interface Results {
   rule: string;
   districts: DistrictResult[];
+  summary: RoundResultsSummary;
+}
+
+import type { ReviewQueue, RoundResultsSummary } from '../../../worker/budgets/schemas';
+export type { ReviewQueue, RoundResultsSummary } from '../../../worker/budgets/schemas';
+export type QueueProject = ReviewQueue['items'][number];
+
+export interface CheckIn extends VoterStatus {
+  voterName: string;
 }

@@ -111,7 +111,14 @@ export class PetitionPage extends LocalizedElement {
     const v = p.viewer;
     if (!v) return html`<p><a href="/login">${t('signInToEndorse')}</a></p>`;
     if (v.endorsement) {
-      const text = v.endorsement === 'valid' ? t('endorsed') : v.endorsement === 'pending' ? t('endorsementPending') : t('endorsementInvalidated');
+      const text =
+        v.endorsement === 'valid'
+          ? t('endorsed')
+          : v.awaitingConfirmation
+            ? t('endorsementAwaitingConfirmation')
+            : v.endorsement === 'pending'
+              ? t('endorsementPending')
+              : t('endorsementInvalidated');
       return html`<p data-testid="endorsement-state">${text}</p>
         ${v.endorsement !== 'invalidated'
           ? html`<button type="button" class="secondary" data-testid="withdraw" ?disabled=${this.busy} @click=${() => this.endorse(true)}>${t('withdraw')}</button>`

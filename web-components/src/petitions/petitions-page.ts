@@ -2,6 +2,8 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { petitionFilters, petitionSorts } from '../../../worker/petitions/schemas';
 import { api } from '../platform/api-client';
+import type { Agency } from '../platform/api-types';
+import { locale } from '../platform/i18n';
 import { LocalizedElement } from '../platform/localized-element';
 import { currentUser, loadSession } from '../platform/session';
 import { sharedStyles } from '../platform/styles';
@@ -24,6 +26,9 @@ export class PetitionsPage extends LocalizedElement {
   @state() private q = '';
   @state() private filter = '';
   @state() private sort = 'newest';
+  /** An agency's id, from the public accountability table's link (?agency=). */
+  @state() private agency = '';
+  @state() private agencyLabel = '';
   @state() private isCitizen = currentUser()?.role === 'citizen';
 
   private get overdueMode(): boolean {
@@ -36,6 +41,13 @@ export class PetitionsPage extends LocalizedElement {
     this.q = params.get('q') ?? '';
     this.filter = this.overdueMode ? 'overdue' : (params.get('filter') ?? '');
     this.sort = params.get('sort') ?? (this.overdueMode ? 'response_due' : 'newest');
+    this.agency = params.get('agency') ?? '';
+    if (this.agency) {
+      void api<{ items: Agency[] }>('/agencies').then((r) => {
+        const a = r.items.find((x) => x.id === this.agency);
+        this.agencyLabel = a ? (locale() === 'en' ? a.nameEn : a.nameZh) : this.agency;
+      }, () => (this.agencyLabel = this.agency));
+    }
     void loadSession().then((u) => (this.isCitizen = u?.role === 'citizen'), () => null);
     void this.load();
   }
@@ -44,6 +56,7 @@ export class PetitionsPage extends LocalizedElement {
     const params = new URLSearchParams({ sort: this.sort, limit: '50' });
     if (this.q.trim()) params.set('q', this.q.trim());
     if (this.filter) params.set('filter', this.filter);
+    if (this.agency) params.set('agency', this.agency);
     this.items = null;
     try {
       const r = await api<{ items: PetitionSummary[]; total: number }>(`/petitions?${params}`);
@@ -66,6 +79,7 @@ export class PetitionsPage extends LocalizedElement {
     if (this.q) params.set('q', this.q);
     if (this.filter && !this.overdueMode) params.set('filter', this.filter);
     if (this.sort !== 'newest') params.set('sort', this.sort);
+    if (this.agency) params.set('agency', this.agency);
     history.replaceState(null, '', `${window.location.pathname}${params.size ? `?${params}` : ''}`);
     void this.load();
   }
@@ -74,6 +88,10 @@ export class PetitionsPage extends LocalizedElement {
     const overdue = this.overdueMode;
     return html`<h1>${overdue ? t('overdueTitle') : t('petitionsTitle')}</h1>
       <p>${overdue ? t('overdueLead') : t('petitionsLead')}</p>
+      ${this.agency
+        ? html`<p data-testid="agency-filter">${t('overdueOfAgency', { agency: this.agencyLabel || this.agency })}
+            <a href=${window.location.pathname}>${t('showAllAgencies')}</a></p>`
+        : nothing}
       ${this.isCitizen && !overdue ? html`<p><a href="/petitions/new" data-testid="propose-link">${t('propose')}</a></p>` : nothing}
       <form class="card" role="search" @submit=${this.submit}>
         <label for="q">${t('search')}</label>

@@ -58,7 +58,8 @@ export async function api<T>(path: string, init: { method?: string; json?: unkno
   }
   if (!res.ok) {
     const p = (body ?? {}) as Partial<Problem>;
-    throw new ApiError({ type: p.type ?? 'about:blank', title: p.title ?? res.statusText, status: res.status, detail: p.detail, errors: p.errors });
+    // Extension members (e.g. the petition a refused confirmation link belongs to) are kept.
+    throw new ApiError({ ...p, type: p.type ?? 'about:blank', title: p.title ?? res.statusText, status: res.status, detail: p.detail, errors: p.errors });
   }
   return body as T;
 }

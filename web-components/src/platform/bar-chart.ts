@@ -19,6 +19,7 @@ const ROW = 40;
  * The SVG is an image named by a summary of all values; a visually hidden list repeats them.
  * @property data - the bars, in order
  * @property label - the chart's accessible name, e.g. '各時效狀態的未結案件數'
+ * @property max - the value of a full bar (default: the largest value), e.g. 100 for percentages
  */
 @customElement('bar-chart')
 export class BarChart extends LocalizedElement {
@@ -50,6 +51,7 @@ export class BarChart extends LocalizedElement {
 
   @property({ attribute: false }) data: BarDatum[] = [];
   @property() label = '';
+  @property({ type: Number }) max = 0;
 
   private summary(): string {
     const en = locale() === 'en';
@@ -58,7 +60,7 @@ export class BarChart extends LocalizedElement {
   }
 
   override render() {
-    const max = Math.max(1, ...this.data.map((d) => d.value));
+    const max = Math.max(1, this.max, ...this.data.map((d) => d.value));
     return html`<svg role="img" aria-label=${this.summary()} width="100%" height=${Math.max(ROW, this.data.length * ROW)}>
         ${this.data.map(
           (d, i) => svg`<g transform="translate(0 ${i * ROW})">

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ClaimCompleteSchema, ClaimRequestSchema } from '../../../worker/platform/schemas';
 import { ApiError, api } from './api-client';
+import { linkTokenFromUrl } from './account-link';
 import type { User } from './api-types';
 import './error-summary';
 import { checkLocally, fieldMessage, messagesByField, problemMessage } from './field-messages';
@@ -13,7 +14,7 @@ import { sharedStyles } from './styles';
 
 /**
  * Claiming an account that a counter officer or helper created when filing for the person: with
- * the link from the e-mail (?token=…), or with the phone number and the code from the counter;
+ * the link from the e-mail (`#token`; `?token=` in links mailed before), or with the phone number and the code from the counter;
  * or asking for the link again.
  */
 @customElement('claim-page')
@@ -23,7 +24,7 @@ export class ClaimPage extends LocalizedElement {
   @state() private message = '';
   @state() private status = '';
   @state() private busy = false;
-  private token = new URLSearchParams(location.search).get('token') ?? '';
+  private token = linkTokenFromUrl() || (new URLSearchParams(location.search).get('token') ?? '');
 
   protected override pageTitle(): string {
     return t('claimTitle');

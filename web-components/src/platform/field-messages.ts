@@ -71,6 +71,9 @@ const problemKeys: Record<string, PlatformMessageKey> = {
   'temporal-unavailable': 'problem.temporal-unavailable',
   'body-too-large': 'problem.body-too-large',
   'survey-closed': 'problem.survey-closed',
+  'link-invalid': 'problem.link-invalid',
+  'link-expired': 'problem.link-expired',
+  'link-used': 'problem.link-used',
   network: 'networkError',
 };
 

@@ -72,7 +72,9 @@ export class FilePicker extends LocalizedElement {
         this.files = [...this.files, body];
       } catch (err) {
         this.error =
-          err instanceof ApiError && err.status === 415
+          err instanceof ApiError && err.problem.type.endsWith('/heic-unsupported')
+            ? t('fileHeic', { name: file.name })
+            : err instanceof ApiError && err.status === 415
             ? t('fileWrongType', { name: file.name })
             : err instanceof ApiError
               ? problemMessage(err.problem)
@@ -90,7 +92,7 @@ export class FilePicker extends LocalizedElement {
   override render() {
     return html`<label for="files">${this.label}</label>
       <p class="hint" id="files-hint">${t('filesHint', { max: 10, count: MAX_FILES })}</p>
-      <input id="files" type="file" multiple accept="image/jpeg,image/png,application/pdf" aria-describedby="files-hint" data-testid="file-input"
+      <input id="files" type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" aria-describedby="files-hint" data-testid="file-input"
         @change=${this.choose} />
       ${this.busy ? html`<p role="status">${t('uploading')}<progress aria-label=${t('uploading')}></progress></p>` : nothing}
       ${this.error ? html`<p class="field-error" role="alert">${this.error}</p>` : nothing}

@@ -42,7 +42,8 @@ export class HomePage extends LocalizedElement {
                 ${menuFor(u).map((m) => html`<li><a href=${m.href}>${t(m.label)}</a></li>`)}
               </ul>`
           : html`<p>${t('homeAnonymous')}</p>
-              <p><a href="/login">${t('navLogin')}</a></p>`}
+              <p><a href="/login">${t('navLogin')}</a></p>
+              <p><a href="/register">${t('loginRegisterLink')}</a></p>`}
       </div>
     `;
   }

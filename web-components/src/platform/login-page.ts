@@ -53,6 +53,8 @@ export class LoginPage extends LocalizedElement {
           <button type="submit" data-testid="login-submit" ?disabled=${this.busy}>${this.busy ? t('loading') : t('loginSubmit')}</button>
         </div>
         <p class="hint">${t('demoHint')}</p>
+        <p><a href="/forgot-password">${t('loginForgotLink')}</a></p>
+        <p><a href="/register">${t('loginRegisterLink')}</a></p>
         <p><a href="/claim">${t('loginClaimLink')}</a></p>
       </form>
     `;

@@ -25,6 +25,8 @@ const petitionResponses = item('/petitions/responses', 'navPetitionResponses');
 const consultations = item('/consultations', 'navConsultations');
 const myComments = item('/consultations/my-comments', 'navMyConsultationComments');
 const budgets = item('/budgets', 'navBudgets');
+/** Staff work on budgeting rounds here: setup and edits (managers), feasibility review and paper ballots (officers). */
+const budgetRounds = item('/budgets/manage', 'navBudgetRounds');
 /** The participation legs, open to everyone (staff work on them from their pages). */
 const participation = [petitions, consultations, budgets];
 
@@ -37,14 +39,14 @@ export function menuFor(u: Who | null): MenuItem[] {
       return [item('/cases/new', 'navNewCase'), item('/cases', 'navMyCases'), ...(u.helper ? [assisted] : []), ...participation, myComments, accountability, notifications, account];
     case 'officer':
       return u.oversees
-        ? [escalations, dashboard, inbox, ...participation, petitionResponses, accountability, notifications, account]
-        : [inbox, assisted, ...participation, petitionResponses, accountability, notifications, account];
+        ? [escalations, dashboard, inbox, ...participation, petitionResponses, budgetRounds, accountability, notifications, account]
+        : [inbox, assisted, ...participation, petitionResponses, budgetRounds, accountability, notifications, account];
     case 'supervisor':
-      return [inbox, dashboard, escalations, ...participation, petitionResponses, accountability, notifications, account];
+      return [inbox, dashboard, escalations, ...participation, petitionResponses, budgetRounds, accountability, notifications, account];
     case 'manager':
-      return [dashboard, escalations, ...participation, petitionReview, accountability, notifications, account];
+      return [dashboard, escalations, ...participation, petitionReview, budgetRounds, accountability, notifications, account];
     case 'admin':
-      return [item('/admin', 'navAdmin'), dashboard, escalations, ...participation, petitionReview, accountability, notifications, account];
+      return [item('/admin', 'navAdmin'), dashboard, escalations, ...participation, petitionReview, budgetRounds, accountability, notifications, account];
   }
 }
 

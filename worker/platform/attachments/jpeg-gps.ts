@@ -10,7 +10,7 @@ export interface GpsPoint {
   long: number;
 }
 
-interface Tiff {
+export interface Tiff {
   view: DataView;
   /** Offset of the TIFF header inside the buffer. */
   base: number;
@@ -40,6 +40,14 @@ function exifBlocks(bytes: Uint8Array): Tiff[] {
   return out;
 }
 
+/** A TIFF (EXIF) block starting at `base` of the buffer, or null if no valid byte-order mark is there. */
+export function tiffAt(bytes: Uint8Array, base: number): Tiff | null {
+  if (base < 0 || base + 8 > bytes.length) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const order = view.getUint16(base);
+  return order === 0x4949 || order === 0x4d4d ? { view, base, little: order === 0x4949 } : null;
+}
+
 function u16(t: Tiff, off: number): number {
   return t.view.getUint16(t.base + off, t.little);
 }
@@ -48,6 +56,10 @@ function u32(t: Tiff, off: number): number {
 }
 function inside(t: Tiff, off: number, len: number): boolean {
   return off >= 0 && t.base + off + len <= t.view.byteLength;
+}
+
+function fill(t: Tiff, off: number, len: number): void {
+  new Uint8Array(t.view.buffer, t.view.byteOffset + t.base + off, len).fill(0);
 }
 
 /** Offset (from the TIFF base) of the GPS directory named in IFD0, or null. */
@@ -79,7 +91,12 @@ function rationals(t: Tiff, off: number, count: number): number[] | null {
 }
 
 export function readGps(bytes: Uint8Array): GpsPoint | null {
-  for (const t of exifBlocks(bytes)) {
+  return readTiffGps(exifBlocks(bytes));
+}
+
+/** The first GPS position in these TIFF blocks (JPEG APP1, WebP EXIF chunk), or null. */
+export function readTiffGps(tiffs: Tiff[]): GpsPoint | null {
+  for (const t of tiffs) {
     const dir = gpsDirectory(t);
     if (dir === null) continue;
     const entries = new Map<number, { type: number; count: number; at: number }>();
@@ -110,8 +127,13 @@ export function readGps(bytes: Uint8Array): GpsPoint | null {
 /** A copy of the photo with every GPS directory emptied (values and entries zeroed). */
 export function stripGps(bytes: Uint8Array): { bytes: Uint8Array; removed: boolean } {
   const copy = bytes.slice();
+  return { bytes: copy, removed: blankTiffGps(exifBlocks(copy)) };
+}
+
+/** Empties every GPS directory of these TIFF blocks in place; true if one had entries. */
+export function blankTiffGps(tiffs: Tiff[]): boolean {
   let removed = false;
-  for (const t of exifBlocks(copy)) {
+  for (const t of tiffs) {
     const dir = gpsDirectory(t);
     if (dir === null) continue;
     const n = u16(t, dir);
@@ -122,14 +144,14 @@ export function stripGps(bytes: Uint8Array): { bytes: Uint8Array; removed: boole
       // Values over 4 bytes live elsewhere in the block: blank them too.
       if (size > 4) {
         const at = u32(t, e + 8);
-        if (inside(t, at, size)) copy.fill(0, t.base + at, t.base + at + size);
+        if (inside(t, at, size)) fill(t, at, size);
       }
-      copy.fill(0, t.base + e, t.base + e + 12);
+      fill(t, e, 12);
     }
     // An empty directory: zero entries, then the (zeroed) next-directory offset.
     t.view.setUint16(t.base + dir, 0, t.little);
     if (inside(t, dir + 2, 4)) t.view.setUint32(t.base + dir + 2, 0, t.little);
     removed = removed || n > 0;
   }
-  return { bytes: copy, removed };
+  return removed;
 }

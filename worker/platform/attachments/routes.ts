@@ -9,7 +9,8 @@ import { createRouter } from '../validation';
 import { findAttachment, insertAttachment } from './db';
 import { readGps, stripGps } from './jpeg-gps';
 import { attachmentViewer } from './owners';
-import { extensionOf, sniffMediaType } from './sniff';
+import { extensionOf, isHeif, sniffMediaType } from './sniff';
+import { readWebpGps, stripWebpGps } from './webp-meta';
 
 /** Uploads up to this size; photos from phones are 2–6 MB. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -28,10 +29,11 @@ attachments.openapi(
     method: 'post',
     path: '/',
     tags: ['Attachments'],
-    summary: 'Upload a photo (JPEG, PNG) or document (PDF) to attach to a case, a supplement or a reply.',
+    summary: 'Upload a photo (JPEG, PNG, WebP) or document (PDF) to attach to a case, a supplement or a reply.',
     description:
       'The raw file is the body. Its type is decided by its content (magic bytes), not by its name or Content-Type. ' +
-      'Location metadata (EXIF GPS) is removed from photos before they are stored; the location is returned once, to the ' +
+      'HEIC/HEIF photos are refused with 415 heic-unsupported (the UI tells the person how to send a JPEG). ' +
+      'Location metadata (EXIF GPS; in WebP also the XMP chunk) is removed from photos before they are stored; the location is returned once, to the ' +
       'uploader only, so that they may choose to use it as the case location. Until attached (`attachmentIds` of the ' +
       'form), only the uploader can see the file.',
     request: {
@@ -45,9 +47,12 @@ attachments.openapi(
     const raw = new Uint8Array(await c.req.arrayBuffer());
     if (raw.length === 0) fail(422, 'validation', 'The file is empty.', { errors: [{ pointer: '', in: 'body', code: 'required', detail: 'Required.' }] });
     const mediaType = sniffMediaType(raw);
-    if (!mediaType) fail(415, 'unsupported-media-type', 'Only JPEG and PNG photos and PDF documents, recognised by their content.');
-    const location = mediaType === 'image/jpeg' ? readGps(raw) : null;
-    const stripped = mediaType === 'image/jpeg' ? stripGps(raw) : { bytes: raw, removed: false };
+    if (!mediaType && isHeif(raw)) {
+      fail(415, 'heic-unsupported', 'HEIC/HEIF photos are not accepted: send a JPEG (on an iPhone: Settings > Camera > Formats > Most Compatible).');
+    }
+    if (!mediaType) fail(415, 'unsupported-media-type', 'Only JPEG, PNG and WebP photos and PDF documents, recognised by their content.');
+    const location = mediaType === 'image/jpeg' ? readGps(raw) : mediaType === 'image/webp' ? readWebpGps(raw) : null;
+    const stripped = mediaType === 'image/jpeg' ? stripGps(raw) : mediaType === 'image/webp' ? stripWebpGps(raw) : { bytes: raw, removed: false };
     const id = crypto.randomUUID();
     const user = c.get('user')!;
     const base = name.replace(/\.[A-Za-z0-9]{1,5}$/, '');

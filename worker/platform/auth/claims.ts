@@ -17,10 +17,17 @@ export async function insertClaim(
   db: D1Database,
   c: { secret: string; userId: string; channel: ClaimChannel; issuedBy: string | null; now: Date; expiresAt: Date },
 ): Promise<void> {
-  await db
+  await claimStatement(db, { ...c, secret: await sha256Hex(c.secret) }).run();
+}
+
+/** The claim row; `secret` here is already the SHA-256 of the secret. */
+export function claimStatement(
+  db: D1Database,
+  c: { secret: string; userId: string; channel: ClaimChannel; issuedBy: string | null; now: Date; expiresAt: Date },
+): D1PreparedStatement {
+  return db
     .prepare('INSERT INTO account_claims (secret_hash, user_id, channel, issued_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .bind(await sha256Hex(c.secret), c.userId, c.channel, c.issuedBy, c.now.toISOString(), c.expiresAt.toISOString())
-    .run();
+    .bind(c.secret, c.userId, c.channel, c.issuedBy, c.now.toISOString(), c.expiresAt.toISOString());
 }
 
 /** The account a claim secret opens, if it is valid and the account still has no password. */

@@ -69,7 +69,9 @@ verification.openapi(
     if (!row) fail(409, 'verification-invalid', 'This link is unknown, used or expired; ask for a new one.');
     await c.env.DB.batch([
       c.env.DB.prepare('UPDATE email_verifications SET used_at = ? WHERE token_hash = ? AND used_at IS NULL').bind(now, hash),
-      c.env.DB.prepare(`UPDATE users SET identity_level = 'email_verified' WHERE id = ? AND identity_level = 'none'`).bind(row.user_id),
+      // Consultations read email_verified_at, petitions identity_level: set both.
+      c.env.DB.prepare(`UPDATE users SET email_verified_at = COALESCE(email_verified_at, ?1),
+        identity_level = CASE WHEN identity_level = 'none' THEN 'email_verified' ELSE identity_level END WHERE id = ?2`).bind(now, row.user_id),
       auditStatement(c.env.DB, { actorId: row.user_id, action: 'account.email_verified', target: `user:${row.user_id}`, at: now }),
     ]);
     return c.json({ verified: true }, 200);

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { deleteCredential, insertCredential, listApiTokens, revokeApiToken, tokenId } from './credentials';
+import { sendClaimLink, startSession, tooManyAttempts } from './sign-in';
 import {
   NETWORK_FAILURES,
   NETWORK_REGISTRATIONS,
@@ -11,14 +12,12 @@ import {
   networkKey,
   retryAfter,
 } from './throttle';
-import { findUserByEmail, findUserById, insertUser, updateUserLocale } from './users';
-import { EMAIL_CLAIM_HOURS, claimableByEmail, completeClaimStatements, counterSecret, findClaim, insertClaim } from './claims';
+import { findUserByEmail, findUserById, updateUserLocale } from './users';
+import { claimableByEmail, completeClaimStatements, counterSecret, findClaim } from './claims';
 import { auditStatement } from '../audit';
-import type { AppContext } from '../env';
-import { emailStatement } from '../notifications/db';
 import { hashPassword, newToken, sha256Hex, verifyPassword } from '../crypto';
 import { jsonBody, jsonResponse, problems } from '../openapi';
-import { ProblemError, fail, problem } from '../problem';
+import { fail } from '../problem';
 import { createRouter } from '../validation';
 import { SESSION_COOKIE, requireRole } from './middleware';
 import {
@@ -30,56 +29,12 @@ import {
   ApiTokenRequestSchema,
   ApiTokenSchema,
   LoginRequestSchema,
-  RegisterRequestSchema,
   UserSchema,
 } from '../schemas';
 
-const SESSION_DAYS = 14;
 const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
 // Verifying against a fixed hash when the account does not exist keeps response times alike.
 const DUMMY_HASH = 'pbkdf2-sha256$100000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
-
-function tooManyAttempts(seconds: number): never {
-  throw new ProblemError(problem(429, 'rate-limited', `Too many attempts; try again in ${seconds} seconds.`), { 'retry-after': String(seconds) });
-}
-
-/** Issues the session cookie (HttpOnly, SameSite=Lax) for a person who has just proved who they are. */
-async function startSession(c: AppContext, userId: string): Promise<void> {
-  const token = newToken();
-  await insertCredential(c.env.DB, {
-    tokenHash: await sha256Hex(token),
-    userId,
-    kind: 'session',
-    label: null,
-    createdAt: new Date().toISOString(),
-    expiresAt: days(SESSION_DAYS),
-  });
-  setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: new URL(c.req.url).protocol === 'https:',
-    path: '/',
-    maxAge: SESSION_DAYS * 86_400,
-  });
-}
-
-/** Queues the claim link for an account filed for at a counter (registration and claim requests). */
-async function sendClaimLink(c: AppContext, userId: string, locale: 'zh-TW' | 'en'): Promise<void> {
-  const token = newToken();
-  const now = new Date();
-  await insertClaim(c.env.DB, { secret: token, userId, channel: 'email', issuedBy: null, now, expiresAt: new Date(now.getTime() + EMAIL_CLAIM_HOURS * 3_600_000) });
-  const link = `${c.env.PUBLIC_BASE_URL}/claim?token=${token}`;
-  const en = locale === 'en';
-  await emailStatement(c.env.DB, {
-    userId,
-    dedupeKey: `claim:${await sha256Hex(token)}`,
-    subject: en ? 'Set the password of your account' : '請設定您帳號的密碼',
-    body: en
-      ? `A case was filed for you at a counter, with an account in your name. Set its password within ${EMAIL_CLAIM_HOURS} hours:\n${link}\n\nIf you did not ask for this, ignore this e-mail.`
-      : `臨櫃人員曾以您的名義代為陳情，並建立了您的帳號。請在 ${EMAIL_CLAIM_HOURS} 小時內設定密碼：\n${link}\n\n如果不是您本人申請，請忽略這封信。`,
-    at: now.toISOString(),
-  }).run();
-}
 
 const auth = createRouter();
 
@@ -129,52 +84,6 @@ auth.openapi(
     if (bearer) await deleteCredential(c.env.DB, await sha256Hex(bearer));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
-  },
-);
-
-auth.openapi(
-  createRoute({
-    method: 'post',
-    path: '/register',
-    tags: ['Accounts'],
-    summary: 'Create a citizen account.',
-    description: 'At most 10 registrations per network and hour (429 with Retry-After).',
-    request: jsonBody(RegisterRequestSchema),
-    responses: {
-      201: jsonResponse(z.object({ user: UserSchema }), 'Account created.'),
-      202: jsonResponse(z.object({ claimSent: z.literal(true) }), 'The address has an account filed for at a counter: a link to claim it was sent.'),
-      ...problems(400, 409, 422, 429),
-    },
-  }),
-  async (c) => {
-    const body = c.req.valid('json');
-    const network = await networkKey(c.req.raw, 'register', NETWORK_REGISTRATIONS);
-    const wait = await retryAfter(c.env.DB, [network]);
-    if (wait !== null) tooManyAttempts(wait);
-    await c.env.DB.batch(countAttempt(c.env.DB, [network]));
-    const user = {
-      id: crypto.randomUUID(),
-      email: body.email,
-      displayName: body.displayName,
-      role: 'citizen' as const,
-      agencyId: null,
-      locale: body.locale,
-      helper: false,
-      oversees: false,
-    };
-    // An account filed for at a counter (no password) is claimed through its e-mail, not refused.
-    const claimable = await claimableByEmail(c.env.DB, body.email);
-    if (claimable) {
-      await sendClaimLink(c, claimable, body.locale);
-      return c.json({ claimSent: true as const }, 202);
-    }
-    const created = await insertUser(c.env.DB, {
-      ...user,
-      passwordHash: await hashPassword(body.password),
-      createdAt: new Date().toISOString(),
-    });
-    if (!created) fail(409, 'email-taken', 'An account with this e-mail address exists already.');
-    return c.json({ user }, 201);
   },
 );
 
@@ -298,7 +207,9 @@ auth.openapi(
   async (c) => {
     const body = c.req.valid('json');
     const secret = 'token' in body ? body.token : counterSecret(body.phone, body.code);
-    const keys = [await accountKey('token' in body ? 'claim-link' : body.phone), await networkKey(c.req.raw, 'login', NETWORK_FAILURES)];
+    // A link's own token is its key: one shared key for every link let five bad attempts from
+    // anywhere block every citizen's claim for 15 minutes (guessing a 256-bit token is hopeless).
+    const keys = [await accountKey('token' in body ? body.token : body.phone, undefined, 'token' in body ? 'claim-link' : 'account'), await networkKey(c.req.raw, 'login', NETWORK_FAILURES)];
     const wait = await retryAfter(c.env.DB, keys);
     if (wait !== null) tooManyAttempts(wait);
     const claim = await findClaim(c.env.DB, secret, new Date());

@@ -20,13 +20,20 @@ export const NETWORK_FAILURES: ThrottleRule = { limit: 30, windowMs: 15 * MINUTE
 /** Registrations (and claim requests) from one network. */
 export const NETWORK_REGISTRATIONS: ThrottleRule = { limit: 10, windowMs: 60 * MINUTE };
 
+/**
+ * Registration and password-reset e-mails to one address, whoever asks: enough to retry a lost
+ * mail, too few to flood a mailbox. Counted whether or not the address has an account.
+ */
+export const ADDRESS_MAILS: ThrottleRule = { limit: 5, windowMs: 60 * MINUTE };
+
 export interface ThrottleKey {
   key: string;
   rule: ThrottleRule;
 }
 
-export async function accountKey(email: string, rule = ACCOUNT_FAILURES): Promise<ThrottleKey> {
-  return { key: `account:${await sha256Hex(email.trim().toLowerCase())}`, rule };
+/** The key of an e-mail address; `purpose` keeps sign-in failures apart from mails asked for. */
+export async function accountKey(email: string, rule = ACCOUNT_FAILURES, purpose = 'account'): Promise<ThrottleKey> {
+  return { key: `${purpose}:${await sha256Hex(email.trim().toLowerCase())}`, rule };
 }
 
 /** The caller's network: the IPv4 address, or the /64 of an IPv6 address (one household or office). */
