@@ -41,6 +41,18 @@ describe('the platform identity level', () => {
     expect(await env.DB.prepare(`SELECT identity_level AS l FROM users WHERE id = 'u-citizen'`).first<{ l: string }>()).toEqual(before);
   });
 
+  it('the OpenAPI document has the one User field with the three levels and the admin verification', async () => {
+    const doc = (await (await call('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, { required?: string[]; properties?: Record<string, { enum?: string[] }> }> };
+    };
+    const user = doc.components.schemas.User!;
+    expect(user.required).toContain('identityLevel');
+    expect(user.properties!.identityLevel!.enum).toEqual(['none', 'email_verified', 'verified_person']);
+    expect(Object.keys(user.properties!).filter((k) => /verif|identity/i.test(k))).toEqual(['identityLevel']);
+    expect(doc.paths['/admin/identity-verifications']).toHaveProperty('post');
+  });
+
   it('the database refuses a level outside the platform list (CHECK mirrors the TypeScript union)', async () => {
     await expect(env.DB.prepare(`UPDATE users SET identity_level = 'verified' WHERE id = 'u-citizen'`).run()).rejects.toThrow(/CHECK/);
   });
