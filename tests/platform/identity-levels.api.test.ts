@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
+import migration0045 from '../../migrations/0045_unify_identity_levels.sql?raw';
 import { call, login, problemOf, seedDemo } from '../support/api-helpers';
 
 beforeEach(seedDemo);
@@ -60,5 +61,49 @@ describe('the platform identity level', () => {
   it('budget resident profiles keep district and birth date only (migration 0045 dropped their level)', async () => {
     const cols = await env.DB.prepare(`SELECT name FROM pragma_table_info('budget_resident_profiles') ORDER BY cid`).all<{ name: string }>();
     expect(cols.results.map((c) => c.name)).toEqual(['user_id', 'district_code', 'birth_date']);
+  });
+
+  it('migration 0045 carries the older notions over, raising only, and leaves the profile its district and birth date', async () => {
+    // Re-create the state before 0045 (its dropped column), then run the migration's own SQL.
+    await env.DB.exec(`ALTER TABLE budget_resident_profiles ADD COLUMN identity_level TEXT NOT NULL DEFAULT 'basic' CHECK (identity_level IN ('basic', 'verified'))`);
+    const at = '2026-01-01T00:00:00.000Z';
+    const users = [
+      ['m-mail', 'none', at, null], // a confirmed address (consultations' notion)
+      ['m-pb', 'none', null, 'verified'], // a verified budget resident
+      ['m-basic', 'email_verified', null, 'basic'], // a basic resident keeps what it had
+      ['m-top', 'verified_person', at, 'basic'], // never lowered
+      ['m-plain', 'none', null, null],
+    ] as const;
+    await env.DB.batch(
+      users.flatMap(([id, level, verifiedAt, profile]) => [
+        env.DB.prepare(
+          `INSERT INTO users (id, email, password_hash, display_name, role, locale, created_at, identity_level, email_verified_at) VALUES (?, ?, 'x', ?, 'citizen', 'en', ?, ?, ?)`,
+        ).bind(id, `${id}@example.tw`, id, at, level, verifiedAt),
+        ...(profile ? [env.DB.prepare(`INSERT INTO budget_resident_profiles (user_id, district_code, birth_date, identity_level) VALUES (?, 'DA', '1980-05-05', ?)`).bind(id, profile)] : []),
+      ]),
+    );
+    const statements = migration0045
+      .split('\n')
+      .filter((l) => !l.trimStart().startsWith('--'))
+      .join('\n')
+      .split(/;\s*$/m)
+      .map((q) => q.trim())
+      .filter(Boolean);
+    await env.DB.batch(statements.map((q) => env.DB.prepare(q)));
+
+    const levels = await env.DB.prepare(`SELECT id, identity_level AS l FROM users WHERE id LIKE 'm-%' ORDER BY id`).all<{ id: string; l: string }>();
+    expect(Object.fromEntries(levels.results.map((r) => [r.id, r.l]))).toEqual({
+      'm-basic': 'email_verified',
+      'm-mail': 'email_verified',
+      'm-pb': 'verified_person',
+      'm-plain': 'none',
+      'm-top': 'verified_person',
+    });
+    const profiles = await env.DB.prepare(`SELECT * FROM budget_resident_profiles WHERE user_id LIKE 'm-%' ORDER BY user_id`).all();
+    expect(profiles.results).toEqual([
+      { user_id: 'm-basic', district_code: 'DA', birth_date: '1980-05-05' },
+      { user_id: 'm-pb', district_code: 'DA', birth_date: '1980-05-05' },
+      { user_id: 'm-top', district_code: 'DA', birth_date: '1980-05-05' },
+    ]);
   });
 });
