@@ -61,13 +61,13 @@ function seedSql() {
     const creds = [];
     const profiles = [];
     for (let k = i; k < Math.min(i + 200, VOTERS); k++) {
-      users.push(`('u-bench-${k}', 'bench${k}@example.com', 'x', 'Bench ${k}', 'citizen', NULL, 'en', '${now}')`);
+      users.push(`('u-bench-${k}', 'bench${k}@example.com', 'x', 'Bench ${k}', 'citizen', NULL, 'en', '${now}', 'verified_person')`);
       creds.push(`('${sha256(tokenOf(k))}', 'u-bench-${k}', 'api_token', '${now}', '${far}')`);
-      profiles.push(`('u-bench-${k}', 'DA', '1990-01-01', 'verified')`);
+      profiles.push(`('u-bench-${k}', 'DA', '1990-01-01')`);
     }
-    lines.push(`INSERT INTO users (id, email, password_hash, display_name, role, agency_id, locale, created_at) VALUES ${users.join(',')};`);
+    lines.push(`INSERT INTO users (id, email, password_hash, display_name, role, agency_id, locale, created_at, identity_level) VALUES ${users.join(',')};`);
     lines.push(`INSERT INTO credentials (token_hash, user_id, kind, created_at, expires_at) VALUES ${creds.join(',')};`);
-    lines.push(`INSERT INTO budget_resident_profiles (user_id, district_code, birth_date, identity_level) VALUES ${profiles.join(',')};`);
+    lines.push(`INSERT INTO budget_resident_profiles (user_id, district_code, birth_date) VALUES ${profiles.join(',')};`);
   }
   return lines.join('\n');
 }

@@ -8,32 +8,32 @@
 
 -- Demo residents without a password (placeholder addresses in the reserved .invalid domain never
 -- receive mail): the people who already voted.
-INSERT OR IGNORE INTO users (id, email, password_hash, display_name, role, agency_id, locale, created_at) VALUES
-  ('u-demo-voter-01', 'demo-voter-01@accounts.invalid', 'none', '示範居民 01', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z'),
-  ('u-demo-voter-02', 'demo-voter-02@accounts.invalid', 'none', '示範居民 02', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z'),
-  ('u-demo-voter-03', 'demo-voter-03@accounts.invalid', 'none', '示範居民 03', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z'),
-  ('u-demo-voter-04', 'demo-voter-04@accounts.invalid', 'none', '示範居民 04', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z'),
-  ('u-demo-voter-05', 'demo-voter-05@accounts.invalid', 'none', '示範居民 05', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z'),
-  ('u-demo-voter-06', 'demo-voter-06@accounts.invalid', 'none', '示範居民 06', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z'),
-  ('u-demo-voter-07', 'demo-voter-07@accounts.invalid', 'none', '示範居民 07', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z'),
-  ('u-demo-voter-08', 'demo-voter-08@accounts.invalid', 'none', '示範居民 08', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z'),
-  ('u-demo-voter-09', 'demo-voter-09@accounts.invalid', 'none', '示範居民 09', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z'),
-  ('u-demo-voter-10', 'demo-voter-10@accounts.invalid', 'none', '示範居民 10', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z'),
-  ('u-demo-voter-11', 'demo-voter-11@accounts.invalid', 'none', '示範居民 11', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z'),
-  ('u-demo-voter-12', 'demo-voter-12@accounts.invalid', 'none', '示範居民 12', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z');
-INSERT OR IGNORE INTO budget_resident_profiles (user_id, district_code, birth_date, identity_level) VALUES
-  ('u-demo-voter-01', 'DA', '1960-01-15', 'verified'),
-  ('u-demo-voter-02', 'DA', '1963-02-15', 'verified'),
-  ('u-demo-voter-03', 'DA', '1966-03-15', 'verified'),
-  ('u-demo-voter-04', 'DA', '1969-04-15', 'verified'),
-  ('u-demo-voter-05', 'DA', '1972-05-15', 'verified'),
-  ('u-demo-voter-06', 'DA', '1975-06-15', 'verified'),
-  ('u-demo-voter-07', 'DA', '1978-07-15', 'verified'),
-  ('u-demo-voter-08', 'DA', '1981-08-15', 'verified'),
-  ('u-demo-voter-09', 'XY', '1984-09-15', 'verified'),
-  ('u-demo-voter-10', 'XY', '1987-01-15', 'verified'),
-  ('u-demo-voter-11', 'XY', '1990-02-15', 'verified'),
-  ('u-demo-voter-12', 'XY', '1993-03-15', 'verified');
+INSERT OR IGNORE INTO users (id, email, password_hash, display_name, role, agency_id, locale, created_at, identity_level) VALUES
+  ('u-demo-voter-01', 'demo-voter-01@accounts.invalid', 'none', '示範居民 01', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z', 'verified_person'),
+  ('u-demo-voter-02', 'demo-voter-02@accounts.invalid', 'none', '示範居民 02', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z', 'verified_person'),
+  ('u-demo-voter-03', 'demo-voter-03@accounts.invalid', 'none', '示範居民 03', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z', 'verified_person'),
+  ('u-demo-voter-04', 'demo-voter-04@accounts.invalid', 'none', '示範居民 04', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z', 'verified_person'),
+  ('u-demo-voter-05', 'demo-voter-05@accounts.invalid', 'none', '示範居民 05', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z', 'verified_person'),
+  ('u-demo-voter-06', 'demo-voter-06@accounts.invalid', 'none', '示範居民 06', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z', 'verified_person'),
+  ('u-demo-voter-07', 'demo-voter-07@accounts.invalid', 'none', '示範居民 07', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z', 'verified_person'),
+  ('u-demo-voter-08', 'demo-voter-08@accounts.invalid', 'none', '示範居民 08', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z', 'verified_person'),
+  ('u-demo-voter-09', 'demo-voter-09@accounts.invalid', 'none', '示範居民 09', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z', 'verified_person'),
+  ('u-demo-voter-10', 'demo-voter-10@accounts.invalid', 'none', '示範居民 10', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z', 'verified_person'),
+  ('u-demo-voter-11', 'demo-voter-11@accounts.invalid', 'none', '示範居民 11', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z', 'verified_person'),
+  ('u-demo-voter-12', 'demo-voter-12@accounts.invalid', 'none', '示範居民 12', 'citizen', NULL, 'zh-TW', '2026-01-01T00:00:00.000Z', 'verified_person');
+INSERT OR IGNORE INTO budget_resident_profiles (user_id, district_code, birth_date) VALUES
+  ('u-demo-voter-01', 'DA', '1960-01-15'),
+  ('u-demo-voter-02', 'DA', '1963-02-15'),
+  ('u-demo-voter-03', 'DA', '1966-03-15'),
+  ('u-demo-voter-04', 'DA', '1969-04-15'),
+  ('u-demo-voter-05', 'DA', '1972-05-15'),
+  ('u-demo-voter-06', 'DA', '1975-06-15'),
+  ('u-demo-voter-07', 'DA', '1978-07-15'),
+  ('u-demo-voter-08', 'DA', '1981-08-15'),
+  ('u-demo-voter-09', 'XY', '1984-09-15'),
+  ('u-demo-voter-10', 'XY', '1987-01-15'),
+  ('u-demo-voter-11', 'XY', '1990-02-15'),
+  ('u-demo-voter-12', 'XY', '1993-03-15');
 
 -- Round 1: voting open for two more weeks, in 大安區 and 信義區, counted by equal shares.
 INSERT OR IGNORE INTO budget_rounds (id, title, description, phase, rule, ballot, min_project_score, currency,

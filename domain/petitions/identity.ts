@@ -1,10 +1,3 @@
-/**
- * Identity levels of accounts, lowest first. An admin verification sets them today, an identity
- * provider later; endorsing needs the level the platform setting names.
- */
-export const identityLevels = ['none', 'email_verified', 'verified_person'] as const;
-export type IdentityLevel = (typeof identityLevels)[number];
-
-export function meetsIdentityLevel(have: IdentityLevel, need: IdentityLevel): boolean {
-  return identityLevels.indexOf(have) >= identityLevels.indexOf(need);
-}
+/** Petitions use the platform's identity level (domain/identity.ts); kept as the leg's name for it. */
+export { identityLevels, meetsLevel as meetsIdentityLevel } from '../identity';
+export type { IdentityLevel } from '../identity';

@@ -181,7 +181,10 @@ describe('eligibility', () => {
     expect((await problemOf(wrong)).type).toMatch(/wrong-district$/);
     expect((await call(url, { cookie: alex, json: { projects: [projectIds[1]] } })).status).toBe(201);
 
-    await env.DB.prepare(`UPDATE budget_resident_profiles SET identity_level = 'basic', birth_date = '2020-01-01' WHERE user_id = 'u-citizen'`).run();
+    await env.DB.batch([
+      env.DB.prepare(`UPDATE users SET identity_level = 'email_verified' WHERE id = 'u-citizen'`),
+      env.DB.prepare(`UPDATE budget_resident_profiles SET birth_date = '2020-01-01' WHERE user_id = 'u-citizen'`),
+    ]);
     const chen = await login('citizen@demo.civic.tw');
     const status = (await (await call(`/api/v1/budget-rounds/${roundId}/me`, { cookie: chen })).json()) as { eligible: boolean; reasons: string[] };
     expect(status).toMatchObject({ eligible: false, reasons: ['identity-level', 'too-young'] });
@@ -189,6 +192,30 @@ describe('eligibility', () => {
     expect(refused.status).toBe(403);
     expect((await problemOf(refused)).type).toMatch(/not-eligible$/);
     expect((await call(url, { cookie: await login('manager@demo.civic.tw'), json: { projects: [] } })).status).toBe(403);
+  });
+});
+
+describe('eligibility on the platform identity level', () => {
+  it('a verified round refuses an account below verified_person (403 not-eligible, identity-level) and admits it at the level', async () => {
+    const { roundId, projectIds } = await votingRound([{ district: 'DA', cost: 100 }], { eligibility: { identityLevel: 'verified' } });
+    const url = `/api/v1/budget-rounds/${roundId}/ballots`;
+    await env.DB.prepare(`UPDATE users SET identity_level = 'email_verified' WHERE id = 'u-citizen'`).run();
+    const chen = await login('citizen@demo.civic.tw');
+    expect(await (await call(`/api/v1/budget-rounds/${roundId}/me`, { cookie: chen })).json()).toMatchObject({ eligible: false, reasons: ['identity-level'] });
+    const refused = await call(url, { cookie: chen, json: { projects: [projectIds[0]] } });
+    expect(refused.status).toBe(403);
+    expect((await problemOf(refused)).type).toMatch(/not-eligible$/);
+    expect((await env.DB.prepare(`SELECT COUNT(*) AS n FROM budget_voters WHERE round_id = ?`).bind(roundId).first<{ n: number }>())!.n).toBe(0);
+
+    await env.DB.prepare(`UPDATE users SET identity_level = 'verified_person' WHERE id = 'u-citizen'`).run();
+    expect((await call(url, { cookie: chen, json: { projects: [projectIds[0]] } })).status).toBe(201);
+  });
+
+  it('a basic round admits an account that proved nothing (platform level none)', async () => {
+    const { roundId, projectIds } = await votingRound([{ district: 'DA', cost: 100 }], { eligibility: { identityLevel: 'basic' } });
+    await env.DB.prepare(`UPDATE users SET identity_level = 'none' WHERE id = 'u-citizen'`).run();
+    const chen = await login('citizen@demo.civic.tw');
+    expect((await call(`/api/v1/budget-rounds/${roundId}/ballots`, { cookie: chen, json: { projects: [projectIds[0]] } })).status).toBe(201);
   });
 });
 

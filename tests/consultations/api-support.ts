@@ -33,9 +33,11 @@ export interface CommentView {
   disposition: { outcome: string; reason: string; groupSize: number } | null;
 }
 
-/** The demo citizens with verified e-mail addresses (the default identity level needs it). */
+/** The demo citizens with verified e-mail addresses: platform level email_verified (the default comment rule needs it). */
 export async function verifyCitizens(): Promise<void> {
-  await env.DB.prepare(`UPDATE users SET email_verified_at = '2026-01-01T00:00:00.000Z' WHERE role = 'citizen'`).run();
+  await env.DB.prepare(
+    `UPDATE users SET email_verified_at = '2026-01-01T00:00:00.000Z', identity_level = 'email_verified' WHERE role = 'citizen' AND identity_level = 'none'`,
+  ).run();
 }
 
 export const notice = {

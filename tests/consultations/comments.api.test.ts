@@ -116,24 +116,27 @@ describe('commenting', () => {
     expect((await problemOf(early)).type).toMatch(/consultation-not-open$/);
   });
 
-  it('requires a verified e-mail address by default; "account" lets any citizen comment', async () => {
-    await env.DB.prepare(`UPDATE users SET email_verified_at = NULL WHERE email = 'resident@demo.civic.tw'`).run();
+  it('requires platform level email_verified by default (refused below it: 403 identity-level); "account" lets any citizen comment', async () => {
+    // The confirmed-at timestamp is a fact only: the level decides.
+    await env.DB.prepare(`UPDATE users SET identity_level = 'none' WHERE email = 'resident@demo.civic.tw'`).run();
     const officer = await login(OFFICER);
     const strict = await openConsultation(officer);
     const resident = await login('resident@demo.civic.tw');
     const refused = await comment(resident, strict.id, { body: 'Please reconsider article 7.' });
     expect(refused.status).toBe(403);
-    expect((await problemOf(refused)).type).toMatch(/identity-level$/);
+    expect(await problemOf(refused)).toMatchObject({ type: expect.stringMatching(/identity-level$/), required: 'email_verified' });
+    const none = await env.DB.prepare(`SELECT COUNT(*) AS n FROM consultation_comments WHERE consultation_id = ?`).bind(strict.id).first<{ n: number }>();
+    expect(none!.n).toBe(0);
     const open = await openConsultation(officer, { body: { identityLevel: 'account' } });
     await commentOk(resident, open.id, { body: 'Please reconsider article 7.' });
   });
 
-  it('accepts an address verified through the platform (the identity level petitions use too)', async () => {
-    await env.DB.prepare(
-      `UPDATE users SET email_verified_at = NULL, identity_level = 'email_verified' WHERE email = 'resident@demo.civic.tw'`,
-    ).run();
+  it('admits an account at the level or above (email_verified, verified_person)', async () => {
+    await env.DB.prepare(`UPDATE users SET identity_level = 'email_verified' WHERE email = 'resident@demo.civic.tw'`).run();
+    await env.DB.prepare(`UPDATE users SET identity_level = 'verified_person' WHERE email = 'citizen@demo.civic.tw'`).run();
     const strict = await openConsultation(await login(OFFICER));
     await commentOk(await login('resident@demo.civic.tw'), strict.id, { body: 'Please reconsider article 7, paragraph 2.' });
+    await commentOk(await login('citizen@demo.civic.tw'), strict.id, { body: '第七條第二項請再斟酌。' });
   });
 });
 

@@ -131,9 +131,15 @@ describe('endorsing', () => {
     for (const c of [none!, email!]) {
       const res = await endorse(p.id, c.cookie, 2);
       expect(res.status).toBe(403);
-      expect(await problemOf(res)).toMatchObject({ required: 'verified_person' });
+      expect(await problemOf(res)).toMatchObject({ type: expect.stringMatching(/identity-level$/), required: 'verified_person' });
     }
     expect((await detail(p.id, email!.cookie)).viewer).toEqual({ endorsement: null, awaitingConfirmation: false, follows: false, canEndorse: false });
+    const rows = await env.DB.prepare(`SELECT COUNT(*) AS n FROM petition_endorsements WHERE petition_id = ?`).bind(p.id).first<{ n: number }>();
+    expect(rows!.n).toBe(0);
+    // At the platform level the setting names, the same one-statement endorsement admits it.
+    const [person] = await citizens(1, 'verified_person');
+    expect((await endorse(p.id, person!.cookie, 3)).status).toBe(201);
+    expect((await detail(p.id, person!.cookie)).viewer).toMatchObject({ endorsement: 'valid' });
   });
 
   it('counts exactly under many parallel endorsements with duplicates and withdrawals', { timeout: 60_000 }, async () => {

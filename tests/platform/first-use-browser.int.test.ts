@@ -236,6 +236,34 @@ describe('the account page', () => {
   });
 });
 
+describe('identity verification (one platform level)', () => {
+  it('an admin on a phone sets an account\'s level by e-mail; the person\'s account page shows it; unknown addresses are worded', async () => {
+    // The demo admin reads English (seeds/demo.sql).
+    const admin = await newPage(phoneViewport);
+    await signIn(admin, 'admin@demo.civic.tw');
+    await admin.getByRole('heading', { level: 2, name: 'Identity level' }).waitFor();
+    await admin.getByLabel('Account e-mail address').fill('nobody@demo.civic.tw');
+    await admin.getByRole('button', { name: 'Set level' }).click();
+    await admin.getByRole('alert').filter({ hasText: 'No account has this e-mail address.' }).waitFor();
+    await admin.getByLabel('Account e-mail address').fill('officer.dep@demo.civic.tw');
+    await admin.getByLabel('Identity level').selectOption('email_verified');
+    await admin.getByRole('button', { name: 'Set level' }).click();
+    await admin.getByRole('status').filter({ hasText: 'Set to “E-mail address verified” (was “Not verified”).' }).waitFor();
+    expect(await axeViolations(admin)).toEqual([]);
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await admin.screenshot({ path: path.join(shots, 'phone-admin-identity-level.png'), fullPage: true });
+
+    const officer = await newPage();
+    await signIn(officer, 'officer.dep@demo.civic.tw');
+    await officer.goto(`${base}/account`);
+    await expect.poll(async () => (await officer.getByTestId('identity-level').textContent()) ?? '').toContain('已驗證電子郵件');
+    // Back to the demo account's level.
+    await admin.getByLabel('Identity level').selectOption('none');
+    await admin.getByRole('button', { name: 'Set level' }).click();
+    await admin.getByRole('status').filter({ hasText: '(was “E-mail address verified”)' }).waitFor();
+  });
+});
+
 describe('on a phone and with the keyboard', () => {
   it('the header stays small with 44 px touch targets; my cases shows the answer deadline inside the screen', async () => {
     const page = await newPage({ width: 375, height: 667 });

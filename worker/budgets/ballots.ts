@@ -13,6 +13,7 @@ import { validateBallot, type BallotError, type BallotSettings } from '../../dom
 import { taipeiDateOf } from '../../domain/calendar/taipei-time';
 import { bytesToBase64Url } from '../platform/base64';
 import { sha256Hex } from '../platform/crypto';
+import { type IdentityLevel, meetsLevel } from '../platform/identity';
 import { fail } from '../platform/problem';
 import {
   type District,
@@ -26,6 +27,19 @@ import {
   retagHasVotedStatement,
 } from './db';
 import type { RoundBallotSettings } from './schemas';
+
+/**
+ * A round's eligibility setting on the platform's identity levels. `basic` keeps what it meant
+ * before the levels were one: any account with a resident profile, nothing proved.
+ */
+export const ROUND_IDENTITY_LEVELS = { basic: 'none', verified: 'verified_person' } as const satisfies Record<
+  RoundRecord['minIdentityLevel'],
+  IdentityLevel
+>;
+
+export function requiredIdentityLevel(min: RoundRecord['minIdentityLevel']): IdentityLevel {
+  return ROUND_IDENTITY_LEVELS[min];
+}
 
 export type IneligibleReason = 'no-profile' | 'identity-level' | 'too-young';
 
@@ -42,7 +56,7 @@ export async function eligibilityOf(db: D1Database, round: RoundRecord, userId: 
 export function eligibilityFrom(round: RoundRecord, profile: ResidentProfile | null, now: Date): Eligibility {
   if (!profile) return { eligible: false, reasons: ['no-profile'], districtCode: null };
   const reasons: IneligibleReason[] = [];
-  if (round.minIdentityLevel === 'verified' && profile.identityLevel !== 'verified') reasons.push('identity-level');
+  if (!meetsLevel(profile.identityLevel, requiredIdentityLevel(round.minIdentityLevel))) reasons.push('identity-level');
   // Age on the (Taipei) day of voting: born on or before today minus minAge years.
   const today = taipeiDateOf(now.getTime());
   const latestBirth = `${String(Number(today.slice(0, 4)) - round.minAge).padStart(4, '0')}${today.slice(4)}`;

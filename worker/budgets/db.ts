@@ -4,6 +4,7 @@
  */
 import type { BudgetRoundEvent, RoundPhase, RoundSchedule } from '../../workflows/budget-round/contract';
 import type { TallyRule } from '../../domain/tally/rules';
+import type { IdentityLevel } from '../platform/identity';
 import type { BudgetProject, RoundBallotSettings } from './schemas';
 
 export interface RoundRecord {
@@ -224,15 +225,19 @@ export function projectUpdateStatement(
 export interface ResidentProfile {
   districtCode: string;
   birthDate: string;
-  identityLevel: 'basic' | 'verified';
+  /** The platform's level of the account (users.identity_level), not the profile's: one notion. */
+  identityLevel: IdentityLevel;
 }
 
+/** A resident profile with its account's identity level; `?` is the user id. */
+const PROFILE_SELECT = `SELECT p.district_code, p.birth_date, u.identity_level
+  FROM budget_resident_profiles p JOIN users u ON u.id = p.user_id WHERE p.user_id = ?`;
+type ProfileRow = { district_code: string; birth_date: string; identity_level: IdentityLevel };
+const toProfile = (r: ProfileRow): ResidentProfile => ({ districtCode: r.district_code, birthDate: r.birth_date, identityLevel: r.identity_level });
+
 export async function findResidentProfile(db: D1Database, userId: string): Promise<ResidentProfile | null> {
-  const row = await db
-    .prepare(`SELECT district_code, birth_date, identity_level FROM budget_resident_profiles WHERE user_id = ?`)
-    .bind(userId)
-    .first<{ district_code: string; birth_date: string; identity_level: 'basic' | 'verified' }>();
-  return row ? { districtCode: row.district_code, birthDate: row.birth_date, identityLevel: row.identity_level } : null;
+  const row = await db.prepare(PROFILE_SELECT).bind(userId).first<ProfileRow>();
+  return row ? toProfile(row) : null;
 }
 
 // ---- The ballot box and the has-voted list: written side by side, never read together. ----
@@ -405,17 +410,17 @@ export interface BallotContext {
 export async function loadBallotContext(db: D1Database, roundId: string, voterId: string): Promise<BallotContext> {
   const [round, profile, districts, projects, voted] = await db.batch([
     db.prepare(`SELECT * FROM budget_rounds WHERE id = ?`).bind(roundId),
-    db.prepare(`SELECT district_code, birth_date, identity_level FROM budget_resident_profiles WHERE user_id = ?`).bind(voterId),
+    db.prepare(PROFILE_SELECT).bind(voterId),
     db.prepare(`SELECT code, name, budget FROM budget_districts WHERE round_id = ? ORDER BY code`).bind(roundId),
     db.prepare(`SELECT id, district_code, cost FROM budget_projects WHERE round_id = ? AND state = 'accepted'`).bind(roundId),
     db.prepare(`SELECT voter_tag, district_code FROM budget_voters WHERE round_id = ? AND voter_id = ?`).bind(roundId, voterId),
   ]);
   const roundRow = (round?.results as RoundRow[] | undefined)?.[0];
-  const p = (profile?.results as { district_code: string; birth_date: string; identity_level: 'basic' | 'verified' }[] | undefined)?.[0];
+  const p = (profile?.results as ProfileRow[] | undefined)?.[0];
   const v = (voted?.results as { voter_tag: string; district_code: string }[] | undefined)?.[0];
   return {
     round: roundRow ? toRound(roundRow) : null,
-    profile: p ? { districtCode: p.district_code, birthDate: p.birth_date, identityLevel: p.identity_level } : null,
+    profile: p ? toProfile(p) : null,
     districts: (districts?.results ?? []) as District[],
     projects: ((projects?.results ?? []) as { id: string; district_code: string; cost: number | null }[]).map((r) => ({
       id: r.id,

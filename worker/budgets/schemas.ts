@@ -50,7 +50,9 @@ export const DistrictsSchema = z
 
 export const EligibilitySchema = z.strictObject({
   minAge: z.int().min(0).max(120).default(0),
-  identityLevel: z.enum(['basic', 'verified']).default('basic'),
+  identityLevel: z.enum(['basic', 'verified']).default('basic').meta({
+    description: "The platform identity level a voter's account needs: basic = any account (none), verified = a verified person (verified_person).",
+  }),
   districtRule: z.enum(['residence', 'any']).default('residence'),
 });
 

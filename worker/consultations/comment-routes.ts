@@ -18,6 +18,7 @@ import {
 import { auditStatement } from '../platform/audit';
 import { requireRole } from '../platform/auth/middleware';
 import type { AppContext } from '../platform/env';
+import { type IdentityLevel, meetsLevel } from '../platform/identity';
 import { jsonBody, jsonResponse, problems } from '../platform/openapi';
 import { fail } from '../platform/problem';
 import { createRouter } from '../platform/validation';
@@ -66,17 +67,20 @@ function refuseOutsidePeriod(record: ConsultationRecord, receivedMs: number): ne
   });
 }
 
-async function checkIdentity(c: AppContext, record: ConsultationRecord): Promise<void> {
-  if (record.identityLevel !== 'email_verified') return;
-  // Verified by the consultation seed's timestamp or by the platform's address verification
-  // (identity level), whichever the account has.
-  const row = await c.env.DB.prepare(
-    `SELECT email_verified_at IS NOT NULL OR identity_level IN ('email_verified', 'verified_person') AS verified FROM users WHERE id = ?`,
-  )
-    .bind(c.get('user')!.id)
-    .first<{ verified: number }>();
-  if (!row?.verified) {
-    fail(403, 'identity-level', 'Commenting on this consultation needs a verified e-mail address.', { required: 'email_verified' });
+/**
+ * A consultation's comment rule on the platform's identity levels: `account` asks nothing beyond
+ * signing in, `email_verified` a confirmed address (or more).
+ */
+export const COMMENT_IDENTITY_LEVELS = { account: 'none', email_verified: 'email_verified' } as const satisfies Record<
+  ConsultationRecord['identityLevel'],
+  IdentityLevel
+>;
+
+/** The session's user row is read per request, so a level raised a moment ago counts at once. */
+function checkIdentity(c: AppContext, record: ConsultationRecord): void {
+  const required = COMMENT_IDENTITY_LEVELS[record.identityLevel];
+  if (!meetsLevel(c.get('user')!.identityLevel, required)) {
+    fail(403, 'identity-level', 'Commenting on this consultation needs a verified e-mail address.', { required });
   }
 }
 
@@ -143,7 +147,7 @@ comments.openapi(
     } else if (body.passage !== undefined || body.proposedText !== undefined) {
       bodyError('/article', 'A passage or an alternative wording needs the article it belongs to.');
     }
-    await checkIdentity(c, record);
+    checkIdentity(c, record);
     const user = c.get('user')!;
     const commentId = newCommentId();
     const written = await insertCommentInPeriod(c.env.DB, {
@@ -181,7 +185,7 @@ comments.openapi(
     const parent = await loadComment(c, record, commentId);
     if (parent.parentId !== null) fail(409, 'reply-to-reply', 'Reply to the comment itself, not to a reply.');
     if (parent.moderation !== 'visible') fail(409, 'comment-not-visible', 'This comment is hidden pending moderation or removed.');
-    if (c.get('user')!.role === 'citizen') await checkIdentity(c, record);
+    if (c.get('user')!.role === 'citizen') checkIdentity(c, record);
     const replyId = newCommentId();
     const written = await insertCommentInPeriod(c.env.DB, {
       id: replyId,
@@ -215,7 +219,7 @@ comments.openapi(
     const { id, commentId } = c.req.valid('param');
     const record = await loadVisibleConsultation(c, id);
     const k = await loadComment(c, record, commentId);
-    await checkIdentity(c, record);
+    checkIdentity(c, record);
     const user = c.get('user')!;
     const added = await addSupport(c.env.DB, id, commentId, user.id, new Date(receivedMs).toISOString());
     if (!added && !k.supportedByViewer) {

@@ -11,7 +11,8 @@ export const ConsultationStateSchema = z.enum(consultationStates);
 export const ResponseStateSchema = z.enum(responseStates);
 export const DispositionOutcomeSchema = z.enum(dispositionOutcomes);
 export const IdentityLevelSchema = z.enum(['account', 'email_verified']).meta({
-  description: 'Who may comment: any signed-in citizen, or only one whose e-mail address is verified (default).',
+  description:
+    "Who may comment, on the platform identity levels: account = any signed-in citizen (none), email_verified = an account at level email_verified or above (default).",
 });
 
 /** Longest comment body in characters (the whole request is also capped at 64 KB). */

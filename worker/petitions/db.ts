@@ -2,7 +2,7 @@
  * Typed SQL of the petition leg: the read model, endorsements, settings, quiet periods, search.
  * Plain statements with bound parameters; row mappers turn snake_case rows into records.
  */
-import type { IdentityLevel } from '../../domain/petitions/identity';
+import { identityRankSql as levelRank, type IdentityLevel } from '../platform/identity';
 import type { EmailConfirmationMode, EndorsementConfirmationSettings, PetitionSettings } from '../../domain/petitions/settings';
 import { CREDENTIAL_USER_JOIN } from '../platform/auth/middleware';
 import type { PetitionEventType, PetitionProjectionEvent, PetitionState, RejectionGround } from '../../workflows/petition/contract';
@@ -449,9 +449,6 @@ export async function countValid(db: D1Database, id: string): Promise<number> {
   const r = await db.prepare(`SELECT COUNT(*) AS n FROM petition_endorsements WHERE petition_id = ? AND state = 'valid'`).bind(id).first<{ n: number }>();
   return r?.n ?? 0;
 }
-
-/** An identity level as a rank, in SQL (the order of `identityLevels`). */
-const levelRank = (col: string) => `(CASE ${col} WHEN 'verified_person' THEN 2 WHEN 'email_verified' THEN 1 ELSE 0 END)`;
 
 export interface EndorseInput {
   petitionId: string;

@@ -5,7 +5,7 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { petitionSignals, petitionWorkflowId } from '../../workflows/petition/contract';
-import { meetsIdentityLevel } from '../../domain/petitions/identity';
+import { meetsLevel } from '../platform/identity';
 import { thresholdReached } from '../../domain/petitions/threshold';
 import type { CredentialKind } from '../platform/auth/credentials';
 import { deferredCredential, failUnknownCredential, requireCredential, requireRole } from '../platform/auth/middleware';
@@ -119,7 +119,7 @@ function refuse(r: EndorseOutcome, kind: CredentialKind, id: string, now: number
   if (r.petition.state !== 'open') fail(409, 'petition-not-open', 'This petition is not open for endorsement.');
   if (r.accountRecent >= ACCOUNT_MAX_PER_MINUTE) fail(429, 'rate-limited', 'Too many endorsements from this account; wait a minute and try again.');
   if (r.networkRecent >= NETWORK_MAX_PER_MINUTE) fail(429, 'rate-limited', 'Too many endorsements from this network; wait a minute and try again.');
-  if (!meetsIdentityLevel(r.user.level, r.petition.endorseLevel)) {
+  if (!meetsLevel(r.user.level, r.petition.endorseLevel)) {
     fail(403, 'identity-level', `Endorsing needs a verified account (${r.petition.endorseLevel}).`, { required: r.petition.endorseLevel });
   }
   fail(409, 'petition-not-open', 'This petition is not open for endorsement.');

@@ -3,7 +3,7 @@
  * that the web components can import the same schemas for client-side checks.
  */
 import { z } from 'zod';
-import { identityLevels } from '../../domain/petitions/identity';
+import { identityLevels } from '../platform/identity';
 import { CONFIRMATION_SECONDS_MAX, THRESHOLD_MAX, defaultConfirmationSettings, emailConfirmationModes } from '../../domain/petitions/settings';
 import { petitionEventTypes, petitionStates, rejectionGrounds } from '../../workflows/petition/contract';
 import { PlainDateSchema, trimmed } from '../platform/schemas';

@@ -1,5 +1,5 @@
 /** Who may see what of a petition, and its API shapes (summary, detail). */
-import { meetsIdentityLevel } from '../../domain/petitions/identity';
+import { meetsLevel } from '../platform/identity';
 import { progressTowards } from '../../domain/petitions/threshold';
 import type { SessionUser } from '../platform/auth/users';
 import type { AppContext } from '../platform/env';
@@ -80,7 +80,7 @@ export async function petitionDetail(c: AppContext, p: PetitionRecord): Promise<
           canEndorse:
             user.role === 'citizen' &&
             p.state === 'open' &&
-            (meetsIdentityLevel(user.identityLevel, p.endorseLevel) || (settings !== null && settings.emailConfirmation !== 'off')),
+            (meetsLevel(user.identityLevel, p.endorseLevel) || (settings !== null && settings.emailConfirmation !== 'off')),
         }
       : null,
     timeline,

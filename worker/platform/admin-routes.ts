@@ -8,6 +8,8 @@ import { agencyExists } from './reference/db';
 import { requireRole } from './auth/middleware';
 import { ClosureSchema, IdentityLevelSchema } from './schemas';
 import { fail } from './problem';
+import type { AppContext } from './env';
+import type { IdentityLevel } from './identity';
 import { deliverEmails } from './notifications/email';
 import { sweepOutbox } from './outbox/queue';
 import { calendarChangeStatements, currentCalendar } from './calendar-changes';
@@ -111,27 +113,69 @@ admin.openapi(
 
 const IdentityLevelRequestSchema = z.strictObject({ level: IdentityLevelSchema }).meta({ id: 'IdentityLevelRequest' });
 
+/**
+ * Sets the platform identity level of one account (the only level: every leg checks it), with
+ * the previous level in the audit trail. One batch: the level and its audit row, or neither.
+ */
+async function setIdentityLevel(c: AppContext, user: { id: string; identity_level: IdentityLevel }, level: IdentityLevel) {
+  const at = new Date().toISOString();
+  await c.env.DB.batch([
+    c.env.DB.prepare('UPDATE users SET identity_level = ? WHERE id = ?').bind(level, user.id),
+    auditStatement(c.env.DB, {
+      actorId: c.get('user')!.id,
+      action: 'account.identity_level',
+      target: `user:${user.id}`,
+      detail: { level, previous: user.identity_level },
+      at,
+    }),
+  ]);
+}
+
 admin.openapi(
   createRoute({
     middleware: [adminOnly] as const,
     method: 'put',
     path: '/users/{id}/identity-level',
     tags: ['Administration'],
-    summary: "Set an account's identity level after an admin verification (an identity provider later).",
+    summary: "Set an account's platform identity level after an admin verification (an identity provider later).",
     request: { params: z.object({ id: z.string().min(1).max(64) }), ...jsonBody(IdentityLevelRequestSchema) },
     responses: { 200: jsonResponse(IdentityLevelRequestSchema, 'Saved.'), ...problems(400, 401, 403, 404, 422) },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
     const { level } = c.req.valid('json');
-    const at = new Date().toISOString();
-    const exists = await c.env.DB.prepare('SELECT 1 AS one FROM users WHERE id = ?').bind(id).first();
-    if (!exists) fail(404, 'user-not-found', `No account ${id}.`);
-    await c.env.DB.batch([
-      c.env.DB.prepare('UPDATE users SET identity_level = ? WHERE id = ?').bind(level, id),
-      auditStatement(c.env.DB, { actorId: c.get('user')!.id, action: 'account.identity_level', target: `user:${id}`, detail: { level }, at }),
-    ]);
+    const user = await c.env.DB.prepare('SELECT id, identity_level FROM users WHERE id = ?').bind(id).first<{ id: string; identity_level: IdentityLevel }>();
+    if (!user) fail(404, 'user-not-found', `No account ${id}.`);
+    await setIdentityLevel(c, user, level);
     return c.json({ level }, 200);
+  },
+);
+
+const IdentityVerificationSchema = z
+  .strictObject({ email: z.email().max(254), level: IdentityLevelSchema })
+  .meta({ id: 'IdentityVerificationRequest' });
+
+admin.openapi(
+  createRoute({
+    middleware: [adminOnly] as const,
+    method: 'post',
+    path: '/identity-verifications',
+    tags: ['Administration'],
+    summary: 'Record an admin verification by the account\'s e-mail address: sets its platform identity level (the admin page uses this).',
+    request: jsonBody(IdentityVerificationSchema),
+    responses: {
+      200: jsonResponse(z.object({ level: IdentityLevelSchema, previous: IdentityLevelSchema }), 'Saved.'),
+      ...problems(400, 401, 403, 404, 422),
+    },
+  }),
+  async (c) => {
+    const { email, level } = c.req.valid('json');
+    const user = await c.env.DB.prepare('SELECT id, identity_level FROM users WHERE lower(email) = lower(?)')
+      .bind(email)
+      .first<{ id: string; identity_level: IdentityLevel }>();
+    if (!user) fail(404, 'user-not-found', 'No account has this e-mail address.');
+    await setIdentityLevel(c, user, level);
+    return c.json({ level, previous: user.identity_level }, 200);
   },
 );
 

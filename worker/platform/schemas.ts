@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { fieldCodes, stripInvisible } from './field-codes';
-import { identityLevels } from '../../domain/petitions/identity';
+import { identityLevels } from './identity';
 
 /**
  * A person's text: invisible characters (NUL, zero-width spaces) removed and the ends trimmed
@@ -39,7 +39,7 @@ export const UserSchema = z
     locale: LocaleSchema,
     helper: z.boolean().meta({ description: 'A registered community helper (資訊代理人).' }),
     oversees: z.boolean().meta({ description: 'Staff of an oversight (研考) unit that oversees other agencies.' }),
-    identityLevel: IdentityLevelSchema.optional(),
+    identityLevel: IdentityLevelSchema,
   })
   .meta({ id: 'User' });
 

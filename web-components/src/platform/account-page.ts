@@ -86,7 +86,10 @@ export class AccountPage extends LocalizedElement {
 
   override render() {
     return html`<h1>${t('accountTitle')}</h1>
-      ${this.user ? html`<p>${this.user.displayName} · ${this.user.email}</p>` : nothing}
+      ${this.user
+        ? html`<p>${this.user.displayName} · ${this.user.email}</p>
+            <p data-testid="identity-level">${t('identityLevelLabel')}: ${t(`identityLevel.${this.user.identityLevel}`)}</p>`
+        : nothing}
       <div role="status" aria-live="polite" data-testid="account-status">${this.status}</div>
       ${this.error ? html`<div class="alert" role="alert">${this.error}</div>` : nothing}
       <fieldset class="card">

@@ -5,6 +5,7 @@ import { ApiError, api } from './api-client';
 import type { Agency } from './api-types';
 import './char-counter';
 import './error-summary';
+import './identity-verification-form';
 import { checkLocally, lengthLimits, messagesByField, problemMessage } from './field-messages';
 import { formatDate, locale, t } from './i18n';
 import { LocalizedElement } from './localized-element';
@@ -116,6 +117,7 @@ export class AdminPage extends LocalizedElement {
           : html`<ul class="plain">
               ${this.closures.map((c) => html`<li class="card">${formatDate(c.date)} · ${this.scopeName(c.scope)} · ${c.reason}</li>`)}
             </ul>`}
+      <identity-verification-form></identity-verification-form>
       <h2>${t('adminLinks')}</h2>
       <ul>
         <li><a href="/api/v1/docs">${t('adminApiDocs')}</a></li>

@@ -74,6 +74,7 @@ const problemKeys: Record<string, PlatformMessageKey> = {
   'link-invalid': 'problem.link-invalid',
   'link-expired': 'problem.link-expired',
   'link-used': 'problem.link-used',
+  'user-not-found': 'problem.user-not-found',
   network: 'networkError',
 };
 

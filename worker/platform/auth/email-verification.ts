@@ -69,7 +69,8 @@ verification.openapi(
     if (!row) fail(409, 'verification-invalid', 'This link is unknown, used or expired; ask for a new one.');
     await c.env.DB.batch([
       c.env.DB.prepare('UPDATE email_verifications SET used_at = ? WHERE token_hash = ? AND used_at IS NULL').bind(now, hash),
-      // Consultations read email_verified_at, petitions identity_level: set both.
+      // The platform level (what every leg checks) rises to email_verified, never falls; the
+      // timestamp records when the address was first confirmed (a fact, read by no rule).
       c.env.DB.prepare(`UPDATE users SET email_verified_at = COALESCE(email_verified_at, ?1),
         identity_level = CASE WHEN identity_level = 'none' THEN 'email_verified' ELSE identity_level END WHERE id = ?2`).bind(now, row.user_id),
       auditStatement(c.env.DB, { actorId: row.user_id, action: 'account.email_verified', target: `user:${row.user_id}`, at: now }),

@@ -1,4 +1,4 @@
-import type { IdentityLevel } from '../../../domain/petitions/identity';
+import type { IdentityLevel } from '../identity';
 
 export type Role = 'citizen' | 'officer' | 'supervisor' | 'manager' | 'admin';
 export type Locale = 'zh-TW' | 'en';
