@@ -133,6 +133,22 @@ interface ProjectRow {
   review_reason: string | null;
 }
 
+export type QueueProject = Omit<BudgetProject, 'updates'>;
+
+/** A project row without its progress updates (the review queue's shape; the round page adds them). */
+const toQueueProject = (p: ProjectRow): QueueProject => ({
+  id: p.id,
+  districtCode: p.district_code,
+  title: p.title,
+  description: p.description,
+  estimatedCost: p.estimated_cost,
+  cost: p.cost,
+  latitude: p.latitude,
+  longitude: p.longitude,
+  state: p.state,
+  reviewReason: p.review_reason,
+});
+
 interface UpdateRow {
   project_id: string;
   status: string;
@@ -156,19 +172,7 @@ export async function listProjects(db: D1Database, roundId: string): Promise<Bud
     list.push({ status: u.status, note: u.note, photos: JSON.parse(u.photos) as BudgetProject['updates'][number]['photos'], createdAt: u.created_at });
     byProject.set(u.project_id, list);
   }
-  return ((projects?.results ?? []) as ProjectRow[]).map((p) => ({
-    id: p.id,
-    districtCode: p.district_code,
-    title: p.title,
-    description: p.description,
-    estimatedCost: p.estimated_cost,
-    cost: p.cost,
-    latitude: p.latitude,
-    longitude: p.longitude,
-    state: p.state,
-    reviewReason: p.review_reason,
-    updates: byProject.get(p.id) ?? [],
-  }));
+  return ((projects?.results ?? []) as ProjectRow[]).map((p) => ({ ...toQueueProject(p), updates: byProject.get(p.id) ?? [] }));
 }
 
 export function insertProjectStatement(
@@ -589,20 +593,6 @@ export async function districtsInUse(db: D1Database, roundId: string): Promise<S
   return new Set(results.map((r) => r.district_code));
 }
 
-export type QueueProject = Omit<BudgetProject, 'updates'>;
-
-const toQueueProject = (p: ProjectRow): QueueProject => ({
-  id: p.id,
-  districtCode: p.district_code,
-  title: p.title,
-  description: p.description,
-  estimatedCost: p.estimated_cost,
-  cost: p.cost,
-  latitude: p.latitude,
-  longitude: p.longitude,
-  state: p.state,
-  reviewReason: p.review_reason,
-});
 
 /** One page of a round's projects in one review state, ordered by (district, id); keyset paging. */
 export async function reviewQueuePage(
