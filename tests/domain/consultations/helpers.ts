@@ -1,17 +1,8 @@
 import { expect } from 'vitest';
 import { parseDraft, type Draft, type DraftArticle, type ParseDraftOptions } from '../../../domain/consultations/index';
 
-/** Deterministic PRNG (mulberry32) so "random" property checks are reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The tests' one deterministic PRNG (mulberry32). */
+export { prng } from '../helpers';
 
 /** Parses a draft that must be valid (fails the test with the error list otherwise). */
 export function draftOf(source: string, options?: ParseDraftOptions): Draft {

@@ -1,16 +1,9 @@
 /** Deterministic random elections for property tests (mulberry32; same seed, same election). */
 import type { Election } from '../../../domain/tally/election';
+import { prng } from '../helpers';
 
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tests' one deterministic PRNG (mulberry32), shared with the other domain tests. */
+export { prng };
 
 export interface RandomElectionOptions {
   readonly projects: number;
