@@ -5,21 +5,14 @@
  */
 import { attachPending, requirePendingAttachments } from '../platform/attachments/service';
 import type { FieldCode } from '../platform/field-codes';
-import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
-import { IdempotencyHeaders } from '../platform/schemas';
 import { parseSlaPeriod } from '../../domain/sla/sla-period';
-import { type Actor, type CaseUpdateName, caseRuleCodes, caseUpdates, caseWorkflowId } from '../../workflows/case/contract';
-import { auditStatement } from '../platform/audit';
+import { type CaseUpdateName, caseRuleCodes, caseUpdates, caseWorkflowId } from '../../workflows/case/contract';
 import { type CaseRecord, findCase } from './db';
 import { agencyExists, isOfficerOf } from '../platform/reference/db';
 import type { Role } from '../platform/auth/users';
-import type { AppContext } from '../platform/env';
-import { jsonBody, jsonResponse, problems } from '../platform/openapi';
 import { fail } from '../platform/problem';
-import { runWorkflowUpdate } from '../platform/workflow-update';
+import { workflowActionDefiner } from '../platform/workflow-action-routes';
 import { createRouter } from '../platform/validation';
-import { requireRole } from '../platform/auth/middleware';
 import { AssignRequestSchema, CaseDetailSchema, CaseIdParamSchema, EmptyActionSchema, ExtendRequestSchema, NotProcessedRequestSchema, ReasonRequestSchema, ReplyRequestSchema, SupplementRequestSchema, SupplementSchema, TransferRequestSchema } from './schemas';
 import { caseDetail, loadVisibleCase } from './routes';
 
@@ -38,72 +31,28 @@ function checkPeriod(period: string | undefined): void {
   }
 }
 
-interface ActionSpec<S extends z.ZodType> {
-  path: string;
-  update: CaseUpdateName;
-  roles: Role[];
-  schema: S;
-  summary: string;
-  /** Edge-side checks that need D1 (the workflow cannot see accounts or agencies). */
-  check?: (c: AppContext, body: z.infer<S>, record: CaseRecord) => Promise<void>;
-}
-
-function defineAction<S extends z.ZodType>(spec: ActionSpec<S>): void {
-  actions.openapi(
-    createRoute({
-      middleware: [requireRole(...spec.roles)] as const,
-      method: 'post',
-      path: `/{id}/${spec.path}`,
-      tags: ['Case actions'],
-      summary: spec.summary,
-      request: { params: CaseIdParamSchema, headers: IdempotencyHeaders, ...jsonBody(spec.schema) },
-      responses: {
-        200: jsonResponse(CaseDetailSchema, 'The case after the action.'),
-        ...problems(400, 401, 403, 404, 409, 422, 503, 504),
-      },
-    }),
-    async (c) => {
-      // The route is generic over the body schema, which defeats Hono's input inference;
-      // the validators have run, so the values have these shapes.
-      const req = c.req as unknown as {
-        valid(target: 'param'): { id: string };
-        valid(target: 'json'): z.infer<S>;
-        valid(target: 'header'): { 'idempotency-key'?: string };
-      };
-      const { id } = req.valid('param');
-      const body = req.valid('json');
-      const user = c.get('user')!;
-      const record = await loadVisibleCase(c, id, { act: true });
-      if (!record.workflowStartedAt) {
-        fail(409, 'workflow-not-started', 'This case is still being registered; try again in a moment.');
-      }
-      await spec.check?.(c, body, record);
-      // Files stay at the edge: the workflow gets the text, the read model links the uploads.
-      const { attachmentIds, ...fields } = body as { attachmentIds?: string[] };
-      await requirePendingAttachments(c.env.DB, user.id, attachmentIds);
-      const actor: Actor = { id: user.id, role: user.role, agencyId: user.agencyId };
-      const key = req.valid('header')['idempotency-key'] ?? crypto.randomUUID();
-      const input = { ...fields, actor, ...(spec.update === 'reply' ? { officerId: user.id } : {}) };
-      await runWorkflowUpdate(
-        c.env,
-        { workflowId: caseWorkflowId(id), name: caseUpdates[spec.update], idempotencyKey: key, input: [input] },
-        (e) => ruleCode(e.failureType),
-      );
-      const at = new Date().toISOString();
-      await c.env.DB.batch([
-        ...attachPending(c.env.DB, { ids: attachmentIds, uploaderId: user.id, ownerKind: 'case', ownerId: id, at }),
-        auditStatement(c.env.DB, {
-          actorId: user.id,
-          action: `case.${spec.update}`,
-          target: `case:${id}`,
-          detail: spec.update === 'assign' || spec.update === 'transfer' || spec.update === 'extend' ? (body as Record<string, unknown>) : {},
-          at,
-        }),
-      ]);
-      return c.json(await caseDetail(c, (await findCase(c.env.DB, id))!), 200);
-    },
-  );
-}
+const defineAction = workflowActionDefiner<CaseRecord, CaseUpdateName>({
+  router: actions,
+  noun: 'case',
+  tag: 'Case actions',
+  params: CaseIdParamSchema,
+  response: CaseDetailSchema,
+  responseDescription: 'The case after the action.',
+  load: (c, id) => loadVisibleCase(c, id, { act: true }),
+  workflowId: caseWorkflowId,
+  updateName: (u) => caseUpdates[u],
+  refusalCode: (e) => ruleCode(e.failureType),
+  // Files stay at the edge: the workflow gets the text, the read model links the uploads.
+  input: async (c, { update, body, user }) => {
+    const { attachmentIds, ...fields } = body as { attachmentIds?: string[] };
+    await requirePendingAttachments(c.env.DB, user.id, attachmentIds);
+    return { ...fields, ...(update === 'reply' ? { officerId: user.id } : {}) };
+  },
+  extraStatements: (c, { id, body, user, at }) =>
+    attachPending(c.env.DB, { ids: (body as { attachmentIds?: string[] }).attachmentIds, uploaderId: user.id, ownerKind: 'case', ownerId: id, at }),
+  auditDetail: (update, body) => (update === 'assign' || update === 'transfer' || update === 'extend' ? body : {}),
+  detail: async (c, id) => caseDetail(c, (await findCase(c.env.DB, id))!),
+});
 
 /** The workflow's stable refusal code, or the generic one for anything it did not name. */
 function ruleCode(type: string | undefined): string {

@@ -3,19 +3,13 @@
  * checks who may act and the input's shape, the workflow checks the petition's rules (state,
  * deadlines, one extension) and answers with the new process state.
  */
-import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
-import { IdempotencyHeaders } from '../platform/schemas';
 import { parseSlaPeriod } from '../../domain/sla/sla-period';
-import { type PetitionActor, type PetitionUpdateName, petitionUpdates, petitionWorkflowId } from '../../workflows/petition/contract';
-import { auditStatement } from '../platform/audit';
-import { requireRole } from '../platform/auth/middleware';
+import { type PetitionUpdateName, petitionUpdates, petitionWorkflowId } from '../../workflows/petition/contract';
 import type { Role } from '../platform/auth/users';
 import type { AppContext } from '../platform/env';
-import { jsonBody, jsonResponse, problems } from '../platform/openapi';
 import { fail } from '../platform/problem';
 import { agencyExists } from '../platform/reference/db';
-import { runWorkflowUpdate } from '../platform/workflow-update';
+import { workflowActionDefiner } from '../platform/workflow-action-routes';
 import { createRouter } from '../platform/validation';
 import { findPetition, type PetitionRecord } from './db';
 import {
@@ -38,56 +32,20 @@ function fieldError(pointer: string, detail: string): never {
   fail(422, 'validation', 'The request body is not valid.', { errors: [{ pointer, in: 'body', code: 'invalid', detail }] });
 }
 
-interface ActionSpec<S extends z.ZodType> {
-  path: string;
-  update: PetitionUpdateName;
-  roles: Role[];
-  schema: S;
-  summary: string;
-  check?: (c: AppContext, body: z.infer<S>, p: PetitionRecord) => Promise<void>;
-}
-
-function defineAction<S extends z.ZodType>(spec: ActionSpec<S>): void {
-  actions.openapi(
-    createRoute({
-      middleware: [requireRole(...spec.roles)] as const,
-      method: 'post',
-      path: `/{id}/${spec.path}`,
-      tags: ['Petition actions'],
-      summary: spec.summary,
-      request: { params: PetitionIdParamSchema, headers: IdempotencyHeaders, ...jsonBody(spec.schema) },
-      responses: { 200: jsonResponse(PetitionDetailSchema, 'The petition after the action.'), ...problems(400, 401, 403, 404, 409, 422, 503, 504) },
-    }),
-    async (c) => {
-      const req = c.req as unknown as {
-        valid(target: 'param'): { id: string };
-        valid(target: 'json'): z.infer<S>;
-        valid(target: 'header'): { 'idempotency-key'?: string };
-      };
-      const { id } = req.valid('param');
-      const body = req.valid('json');
-      const user = c.get('user')!;
-      const p = await loadVisiblePetition(c, id);
-      if (!p.workflowStartedAt) fail(409, 'workflow-not-started', 'This petition is still being registered; try again in a moment.');
-      await spec.check?.(c, body, p);
-      const actor: PetitionActor = { id: user.id, role: user.role, agencyId: user.agencyId };
-      const key = req.valid('header')['idempotency-key'] ?? crypto.randomUUID();
-      await runWorkflowUpdate(
-        c.env,
-        { workflowId: petitionWorkflowId(id), name: petitionUpdates[spec.update], idempotencyKey: key, input: [{ ...(body as object), actor }] },
-        () => 'petition-rule',
-      );
-      await auditStatement(c.env.DB, {
-        actorId: user.id,
-        action: `petition.${spec.update}`,
-        target: `petition:${id}`,
-        detail: spec.update === 'respond' || spec.update === 'recordMeeting' ? {} : (body as Record<string, unknown>),
-        at: new Date().toISOString(),
-      }).run();
-      return c.json(await petitionDetail(c, (await findPetition(c.env.DB, id))!), 200);
-    },
-  );
-}
+const defineAction = workflowActionDefiner<PetitionRecord, PetitionUpdateName>({
+  router: actions,
+  noun: 'petition',
+  tag: 'Petition actions',
+  params: PetitionIdParamSchema,
+  response: PetitionDetailSchema,
+  responseDescription: 'The petition after the action.',
+  load: loadVisiblePetition,
+  workflowId: petitionWorkflowId,
+  updateName: (u) => petitionUpdates[u],
+  refusalCode: () => 'petition-rule',
+  auditDetail: (update, body) => (update === 'respond' || update === 'recordMeeting' ? {} : body),
+  detail: async (c, id) => petitionDetail(c, (await findPetition(c.env.DB, id))!),
+});
 
 const reviewers: Role[] = ['manager', 'admin'];
 const agencyStaff: Role[] = ['officer', 'supervisor'];
