@@ -4,17 +4,18 @@
  * seconds. The activity records projections in memory (the edge side is covered by the API
  * tests and by consultation-slice.int.test.ts).
  */
-import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
+import { type Client, WorkflowFailedError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsultationActivities } from '../../workflows/consultation/activities';
 import type { ConsultationProjectionEvent, ConsultationWorkflowInput } from '../../workflows/consultation/contract';
 import { consultationWorkflow } from '../../workflows/consultation/workflow';
+import { startTestWorker, type TestWorker } from '../support/temporal-worker';
 
 const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 const historiesDir = path.resolve(import.meta.dirname, 'fixtures/histories');
@@ -22,10 +23,7 @@ const taskQueue = `test-consultation-${randomUUID()}`;
 const events = new Map<string, (ConsultationProjectionEvent & { receivedAt: number })[]>();
 /** Consultations whose report the "edge" reports as published after the given event type. */
 const publishAfter = new Map<string, ConsultationProjectionEvent['type']>();
-let nativeConnection: NativeConnection;
-let worker: Worker;
-let running: Promise<void>;
-let connection: Connection;
+let testWorker: TestWorker;
 let client: Client;
 
 const activities: ConsultationActivities = {
@@ -36,20 +34,11 @@ const activities: ConsultationActivities = {
 };
 
 beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowsPath, activities });
-  running = worker.run();
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection });
+  testWorker = await startTestWorker(activities, taskQueue);
+  client = testWorker.client;
 });
 
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await nativeConnection?.close();
-  await connection?.close();
-});
+afterAll(() => testWorker?.stop());
 
 function input(overrides: Partial<ConsultationWorkflowInput> = {}): ConsultationWorkflowInput {
   const now = Date.now();

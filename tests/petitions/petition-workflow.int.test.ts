@@ -4,11 +4,9 @@
  * not passing, warnings, overdue responses, extensions and transfers happen in real time. The
  * activities record projections in memory and serve the endorsement count the test sets.
  */
-import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PetitionActivities } from '../../workflows/petition/activities';
 import type { PetitionActor, PetitionProjectionEvent, PetitionWorkflowInput } from '../../workflows/petition/contract';
 import {
@@ -25,15 +23,12 @@ import {
   transferPetitionUpdate,
 } from '../../workflows/petition/workflow';
 import { eventually } from '../support/http-client';
+import { startTestWorker, type TestWorker } from '../support/temporal-worker';
 
-const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));
 const taskQueue = `test-petition-${randomUUID()}`;
 const events = new Map<string, PetitionProjectionEvent[]>();
 const counts = new Map<string, number>();
-let nativeConnection: NativeConnection;
-let worker: Worker;
-let running: Promise<void>;
-let connection: Connection;
+let testWorker: TestWorker;
 let client: Client;
 
 const activities: PetitionActivities = {
@@ -49,20 +44,11 @@ const activities: PetitionActivities = {
 };
 
 beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  worker = await Worker.create({ connection: nativeConnection, taskQueue, workflowsPath, activities });
-  running = worker.run();
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  client = new Client({ connection });
+  testWorker = await startTestWorker(activities, taskQueue);
+  client = testWorker.client;
 });
 
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await nativeConnection?.close();
-  await connection?.close();
-});
+afterAll(() => testWorker?.stop());
 
 const manager: PetitionActor = { id: 'u-manager', role: 'manager', agencyId: null };
 const dot: PetitionActor = { id: 'u-officer-dot', role: 'officer', agencyId: 'TPE-DOT' };
